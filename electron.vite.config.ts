@@ -18,6 +18,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require packages: bundle what it imports (the contract's names).
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'src-main/electron/preload.ts') },
       },

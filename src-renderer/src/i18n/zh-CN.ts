@@ -1,0 +1,92 @@
+// 简体中文。键必须与 en.ts 完全一致（有测试检查）。
+import type en from './en'
+
+const zhCN: typeof en = {
+  app: { title: '群组管理控制台', skipToContent: '跳到正文' },
+  nav: {
+    label: '栏目',
+    inbox: '待审批',
+    groups: '群组',
+    counters: '计数器',
+    jobs: '任务',
+    audit: '审计',
+    settings: '设置',
+    shortcut: '快捷键：{keys}',
+    openConnection: '打开连接设置',
+  },
+  status: {
+    label: '连接状态',
+    sandbox: '沙盒',
+    cloud: '云端',
+    phase: {
+      'signed-out': '未连接',
+      connecting: '连接中…',
+      ready: '在线',
+      offline: '离线',
+      'kicked-out': '已被服务端下线',
+      'usersig-expired': 'UserSig 已过期',
+    },
+    lastSync: '上次同步：{time}',
+    neverSynced: '尚未同步',
+    hostUnreachable: '无法连接控制台主机，正在重连…',
+    loading: '加载中…',
+  },
+  inbox: {
+    title: '待审批',
+    subtitle: '你管理的所有群组中待处理的加群申请和邀请',
+    emptyTitle: '没有待审批的申请',
+    emptyBody: '控制台连接并完成同步后，你担任群主或管理员的所有群组中需要审批的加群申请和邀请会显示在这里。离线时也可以查看。',
+  },
+  groups: {
+    title: '群组',
+    subtitle: '你的账号加入的所有群组',
+    emptyTitle: '还没有缓存的群组',
+    emptyBody: '与沙盒或你的云端账号首次同步后，你的群组（类型、成员数和你的角色）会显示在这里。',
+  },
+  counters: {
+    title: '计数器',
+    subtitle: '群计数器的实时数值与历史',
+    emptyTitle: '没有可显示的计数器',
+    emptyBody: '当你管理的已同步群组中至少有一个计数器时，群计数器（观看数、点赞数、礼物数等）会在这里显示实时数值和历史曲线。',
+  },
+  jobs: {
+    title: '任务',
+    subtitle: '批量审批与批量编辑的进度和逐项结果',
+    emptyTitle: '还没有任务',
+    emptyBody: '批量同意或拒绝申请、或一次编辑多个群组时，每次运行都会显示在这里，包括进度、速率、逐项结果，以及暂停、继续和重试的操作。',
+  },
+  audit: {
+    title: '审计',
+    subtitle: '在本控制台做出的每一项决定',
+    emptyTitle: '还没有记录',
+    emptyBody: '在本控制台做出的每一次同意、拒绝和群组修改都会记录在这里（操作人、时间、群组以及服务端的返回），并可导出为 CSV 或 JSONL。',
+  },
+  settings: {
+    title: '设置',
+    subtitle: '本机安装的偏好设置',
+    appearance: '外观',
+    language: '语言',
+    languageSystem: '跟随系统',
+    theme: '主题',
+    themes: { system: '跟随系统', light: '浅色', dark: '深色' },
+    saved: '已保存',
+    saveFailed: '保存失败：{message}',
+    connection: '连接',
+    connectionBody: '控制台可以连接沙盒（群组服务的模拟器，无需账号），也可以使用你的 SDKAppID、userID 和 userSig 连接腾讯云即时通信 IM。',
+    about: '关于',
+    version: '版本',
+    host: '运行方式',
+    hosts: { electron: '桌面应用', browser: '浏览器主机（127.0.0.1）' },
+    dataDir: '数据目录',
+    schema: '数据库结构版本',
+    shortcuts: '键盘快捷键',
+    shortcutNavigate: '切换栏目',
+  },
+  error: {
+    title: '出错了',
+    retry: '重试',
+    code: '错误码 {code}',
+  },
+}
+
+export default zhCN
