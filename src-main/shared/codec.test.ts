@@ -23,6 +23,13 @@ describe('socket codec', () => {
     expect(decodeMessage(encodeMessage(tricky))).toEqual(tricky)
   })
 
+  it('keeps a `__proto__` key as data, never as a prototype', () => {
+    const decoded = decodeMessage('{"__proto__":{"polluted":true},"a":1}') as Record<string, unknown>
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.keys(decoded)).toEqual(['__proto__', 'a'])
+  })
+
   it('refuses malformed tags instead of guessing', () => {
     expect(() => decodeMessage('{"$t":"bigint","v":"12abc"}')).toThrow(SyntaxError)
     expect(() => decodeMessage('{"$t":"nope"}')).toThrow(SyntaxError)
@@ -43,6 +50,6 @@ describe('socket codec', () => {
     })).node
     fc.assert(fc.property(tree, (value) => {
       expect(decodeMessage(encodeMessage(value))).toEqual(value)
-    }))
+    }), { numRuns: 300 })
   })
 })

@@ -3,6 +3,11 @@
 // tag key is escaped, so decoding never mistakes data for a tag.
 const TAG = '$t'
 
+/** Sets an own property even for the key `__proto__`, which plain assignment would treat as the prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+}
+
 type Tagged =
   | { [TAG]: 'bigint'; v: string }
   | { [TAG]: 'date'; v: string }
@@ -18,7 +23,7 @@ function encodeValue(value: unknown): unknown {
     const encoded: Record<string, unknown> = {}
     for (const [key, inner] of Object.entries(value)) {
       // Object properties that are undefined are dropped, as JSON would drop them.
-      if (inner !== undefined) encoded[key] = encodeValue(inner)
+      if (inner !== undefined) setOwn(encoded, key, encodeValue(inner))
     }
     return Object.hasOwn(encoded, TAG) ? ({ [TAG]: 'object', v: encoded } satisfies Tagged) : encoded
   }
@@ -27,7 +32,7 @@ function encodeValue(value: unknown): unknown {
 
 function decodeObject(encoded: Record<string, unknown>): Record<string, unknown> {
   const decoded: Record<string, unknown> = {}
-  for (const [key, inner] of Object.entries(encoded)) decoded[key] = decodeValue(inner)
+  for (const [key, inner] of Object.entries(encoded)) setOwn(decoded, key, decodeValue(inner))
   return decoded
 }
 

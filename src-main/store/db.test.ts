@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { DatabaseCorruptError, DatabaseTooNewError, latestVersion, openDatabase, type Migration } from './db'
-import { appMigrations } from './migrations'
+import { appMigrations, cacheMigrations } from './migrations'
 
 const tempDirs: string[] = []
 function tempFile(name = 'console.db'): string {
@@ -29,15 +29,6 @@ describe('opening a database', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2) // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
-    db.close()
-  })
-
-  it('migrates an empty database to the latest version, with STRICT tables', () => {
-    const db = openDatabase(tempFile(), { migrations: appMigrations })
-    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(appMigrations))
-    const sql = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table'").all()
-    expect(sql.length).toBeGreaterThan(0)
-    for (const row of sql) expect(row.sql).toMatch(/\)\s*STRICT\s*$/)
     db.close()
   })
 
@@ -78,19 +69,32 @@ describe('opening a database', () => {
   })
 })
 
-describe('migrations', () => {
-  it('are numbered in steps of ten, in order', () => {
-    appMigrations.forEach((migration, index) => expect(migration.version).toBe((index + 1) * 10))
+describe.each([
+  ['app', appMigrations],
+  ['cache', cacheMigrations],
+] as const)('%s database migrations', (_kind, migrations) => {
+  it('migrate an empty database to the latest version, with STRICT tables only', () => {
+    const db = openDatabase(tempFile(), { migrations })
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations))
+    const sql = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table'").all()
+    expect(sql.length).toBeGreaterThan(0)
+    for (const row of sql) expect(row.sql).toMatch(/\)\s*STRICT\s*$/)
+    db.close()
   })
 
-  it.each(appMigrations.map((migration, index) => [migration.name, index] as const))('%s applies on top of the version before it', (_name, index) => {
+  it('are numbered in steps of ten, in order', () => {
+    migrations.forEach((migration, index) => expect(migration.version).toBe((index + 1) * 10))
+  })
+
+  it.each(migrations.map((migration, index) => [migration.name, index] as const))('%s applies on top of the version before it', (_name, index) => {
     const file = tempFile()
-    const previous = index === 0 ? 0 : appMigrations[index - 1]!.version
-    const target = appMigrations[index]!
-    const before = openDatabase(file, { migrations: appMigrations, targetVersion: previous })
+    const previous = index === 0 ? 0 : migrations[index - 1]!.version
+    const target = migrations[index]!
+    const before = openDatabase(file, { migrations, targetVersion: previous })
+    expect(before.pragma('user_version', { simple: true })).toBe(previous)
     const tablesBefore = tableNames(before)
     before.close()
-    const after = openDatabase(file, { migrations: appMigrations, targetVersion: target.version })
+    const after = openDatabase(file, { migrations, targetVersion: target.version })
     expect(after.pragma('user_version', { simple: true })).toBe(target.version)
     expect(tableNames(after).length).toBeGreaterThan(tablesBefore.length)
     after.close()
@@ -98,19 +102,19 @@ describe('migrations', () => {
 
   it('roll back entirely when one fails, leaving the version where it was', () => {
     const broken: Migration[] = [
-      ...appMigrations,
-      { version: latestVersion(appMigrations) + 10, name: 'creates-then-fails', up: (db) => { db.exec('CREATE TABLE half (id INTEGER) STRICT'); throw new Error('boom') } },
+      ...migrations,
+      { version: latestVersion(migrations) + 10, name: 'creates-then-fails', up: (db) => { db.exec('CREATE TABLE half (id INTEGER) STRICT'); throw new Error('boom') } },
     ]
     const file = tempFile()
     expect(() => openDatabase(file, { migrations: broken })).toThrow('boom')
     const db = new Database(file)
     expect(db.pragma('user_version', { simple: true })).toBe(0)
-    expect(tableNames(db)).not.toContain('half')
+    expect(tableNames(db)).toEqual([])
     db.close()
   })
 
   it('refuse a list that is out of order', () => {
-    const shuffled: Migration[] = [appMigrations[1]!, appMigrations[0]!]
+    const shuffled: Migration[] = [migrations[1]!, migrations[0]!]
     expect(() => openDatabase(':memory:', { migrations: shuffled })).toThrow(/out of order/)
   })
 })

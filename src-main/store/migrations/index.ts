@@ -1,10 +1,5 @@
-// The app database's migrations in order. Listed explicitly (not read from the folder) so the bundler
-// sees them and the order is reviewed in one place.
-import type { Migration } from '../db'
-import * as createSettings from './0010-create-settings'
-import * as createAccounts from './0020-create-accounts'
-
-export const appMigrations: readonly Migration[] = [
-  { version: 10, name: 'create-settings', up: createSettings.up },
-  { version: 20, name: 'create-accounts', up: createAccounts.up },
-]
+// The console keeps two kinds of database, each with its own migrations: the app database (one per
+// installation: settings, known accounts) and the cache (one per account: groups, members,
+// applications, attributes, counters, and what the moderator decided).
+export { appMigrations } from './app'
+export { cacheMigrations } from './cache'

@@ -1,4 +1,4 @@
-import type { Db } from '../db'
+import type { Db } from '../../db'
 
 /** Preferences of this installation, one row per key; values are JSON. */
 export function up(db: Db): void {

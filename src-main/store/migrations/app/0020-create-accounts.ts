@@ -1,4 +1,4 @@
-import type { Db } from '../db'
+import type { Db } from '../../db'
 
 /**
  * The accounts this installation has connected as (the sandbox user, cloud users), so the console can

@@ -1,0 +1,15 @@
+// The per-account cache database's migrations, in order.
+import type { Migration } from '../../db'
+import * as createGroups from './0010-create-groups'
+import * as createMembers from './0020-create-members'
+import * as createApplications from './0030-create-applications'
+import * as createAttributesAndCounters from './0040-create-attributes-and-counters'
+import * as createSyncState from './0050-create-sync-state'
+
+export const cacheMigrations: readonly Migration[] = [
+  { version: 10, name: 'create-groups', up: createGroups.up },
+  { version: 20, name: 'create-members', up: createMembers.up },
+  { version: 30, name: 'create-applications', up: createApplications.up },
+  { version: 40, name: 'create-attributes-and-counters', up: createAttributesAndCounters.up },
+  { version: 50, name: 'create-sync-state', up: createSyncState.up },
+]
