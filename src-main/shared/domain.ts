@@ -55,3 +55,154 @@ export const appInfoSchema = z.object({
   startedAt: z.date(),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
+
+// ---------------------------------------------------------------------------------------------------------
+// The cache as the renderer sees it.
+
+export const GROUP_TYPE_VALUES = ['Private', 'Public', 'ChatRoom', 'AVChatRoom', 'Community'] as const
+export const groupTypeSchema = z.enum(GROUP_TYPE_VALUES)
+export type GroupTypeValue = z.infer<typeof groupTypeSchema>
+
+export const MEMBER_ROLE_VALUES = ['Owner', 'Admin', 'Member', 'Custom'] as const
+export const memberRoleSchema = z.enum(MEMBER_ROLE_VALUES)
+export type MemberRoleValue = z.infer<typeof memberRoleSchema>
+
+export const GROUP_STATUSES = ['active', 'dismissed', 'left'] as const
+export const customFieldSchema = z.object({ key: z.string(), value: z.string() })
+
+/** One cached group with what the console knows about the account's place in it. */
+export const cachedGroupSchema = z.object({
+  groupID: z.string(),
+  type: groupTypeSchema,
+  name: z.string(),
+  avatar: z.string(),
+  introduction: z.string(),
+  notification: z.string(),
+  ownerID: z.string(),
+  createTime: z.date().nullable(),
+  memberCount: z.number().int().nonnegative(),
+  maxMemberCount: z.number().int().nonnegative(),
+  joinOption: z.string(),
+  inviteOption: z.string(),
+  muteAllMembers: z.boolean(),
+  isSupportTopic: z.boolean(),
+  customFields: z.array(customFieldSchema),
+  selfRole: memberRoleSchema,
+  lastActivityAt: z.date().nullable(),
+  lastMessageText: z.string(),
+  status: z.enum(GROUP_STATUSES),
+  statusChangedAt: z.date().nullable(),
+  pendingApplications: z.number().int().nonnegative(),
+  syncedAt: z.date(),
+})
+export type CachedGroup = z.infer<typeof cachedGroupSchema>
+
+/** A page of rows and how many match in all. */
+export function pageSchema<T extends z.ZodType>(row: T) {
+  return z.object({ rows: z.array(row), total: z.number().int().nonnegative(), offset: z.number().int().nonnegative() })
+}
+export interface Page<T> {
+  rows: T[]
+  total: number
+  offset: number
+}
+
+const pagingFields = {
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+}
+
+export const GROUP_SORTS = ['name', 'type', 'memberCount', 'lastActivity', 'pendingApplications'] as const
+export const groupListQuerySchema = z
+  .object({
+    ...pagingFields,
+    search: z.string().max(200).optional(),
+    types: z.array(groupTypeSchema).max(GROUP_TYPE_VALUES.length).optional(),
+    roles: z.array(memberRoleSchema).max(MEMBER_ROLE_VALUES.length).optional(),
+    includeInactive: z.boolean().default(false),
+    sort: z.enum(GROUP_SORTS).default('name'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+  })
+  .strict()
+export type GroupListQuery = z.input<typeof groupListQuerySchema>
+
+export const cachedMemberSchema = z.object({
+  groupID: z.string(),
+  userID: z.string(),
+  nick: z.string(),
+  avatar: z.string(),
+  role: memberRoleSchema,
+  nameCard: z.string(),
+  muteUntil: z.date().nullable(),
+  joinTime: z.date().nullable(),
+  lastSendMsgTime: z.date().nullable(),
+})
+export type CachedMember = z.infer<typeof cachedMemberSchema>
+
+export const memberListQuerySchema = z.object({ ...pagingFields, groupID: z.string().min(1).max(64), search: z.string().max(200).optional() }).strict()
+export type MemberListQuery = z.input<typeof memberListQuerySchema>
+
+export const APPLICATION_STATUSES = ['pending', 'handled-here', 'handled-elsewhere', 'gone'] as const
+export const applicationStatusSchema = z.enum(APPLICATION_STATUSES)
+export const APPLICATION_TYPE_VALUES = ['join', 'invite'] as const
+export const applicationTypeSchema = z.enum(APPLICATION_TYPE_VALUES)
+
+export const cachedApplicationSchema = z.object({
+  applicationKey: z.string(),
+  groupID: z.string(),
+  groupName: z.string(),
+  groupType: groupTypeSchema.nullable(),
+  applicant: z.string(),
+  applicantNick: z.string(),
+  applicationType: applicationTypeSchema,
+  /** The invitee, for an invitation; empty for a join request. */
+  userID: z.string(),
+  note: z.string(),
+  firstSeenAt: z.date(),
+  lastSeenAt: z.date(),
+  status: applicationStatusSchema,
+  /** How many groups this applicant is pending in now (this one included). */
+  applicantPendingCount: z.number().int().nonnegative(),
+})
+export type CachedApplication = z.infer<typeof cachedApplicationSchema>
+
+export const APPLICATION_SORTS = ['age', 'group', 'applicant'] as const
+export const applicationQuerySchema = z
+  .object({
+    ...pagingFields,
+    groupIDs: z.array(z.string().min(1).max(64)).max(5000).optional(),
+    groupTypes: z.array(groupTypeSchema).max(GROUP_TYPE_VALUES.length).optional(),
+    applicationTypes: z.array(applicationTypeSchema).max(2).optional(),
+    statuses: z.array(applicationStatusSchema).max(APPLICATION_STATUSES.length).default(['pending']),
+    /** Older than this many seconds. */
+    minAgeSeconds: z.number().int().min(0).optional(),
+    /** Younger than this many seconds. */
+    maxAgeSeconds: z.number().int().min(0).optional(),
+    applicant: z.string().max(64).optional(),
+    text: z.string().max(200).optional(),
+    sort: z.enum(APPLICATION_SORTS).default('age'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .strict()
+export type ApplicationQuery = z.input<typeof applicationQuerySchema>
+
+export const SYNC_DOMAINS = ['groups', 'applications', 'members', 'attributes', 'counters'] as const
+export const syncDomainSchema = z.enum(SYNC_DOMAINS)
+export type SyncDomain = z.infer<typeof syncDomainSchema>
+
+export const syncProgressSchema = z.object({
+  running: z.boolean(),
+  /** What the pull is doing now, e.g. 'profiles' or 'members'. */
+  stage: z.string().nullable(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  startedAt: z.date().nullable(),
+  lastFullPullAt: z.date().nullable(),
+  lastEventAt: z.date().nullable(),
+  lastError: z.string().nullable(),
+})
+export type SyncProgress = z.infer<typeof syncProgressSchema>
+
+/** Which parts of the cache changed, so open views know to read again. */
+export const cacheChangeSchema = z.object({ domains: z.array(syncDomainSchema), groupIDs: z.array(z.string()).optional() })
+export type CacheChange = z.infer<typeof cacheChangeSchema>

@@ -1,0 +1,187 @@
+// Cached pending applications and what became of them. Written by sync (full list, system notices) and
+// by the decision journal; read by the inbox.
+import type { GroupApplication } from '../../chat/sdk'
+import {
+  applicationQuerySchema,
+  cachedApplicationSchema,
+  type ApplicationQuery,
+  type CachedApplication,
+  type Page,
+} from '../../shared/domain'
+import type { Db } from '../db'
+import { likePattern, statementCache } from './rows'
+
+export type ApplicationStatus = CachedApplication['status']
+
+/** One pending application: group, applicant, type and (for an invitation) the invitee. */
+export function applicationKey(application: Pick<GroupApplication, 'groupID' | 'applicant' | 'applicationType' | 'userID'>): string {
+  return [application.groupID, application.applicant, application.applicationType, application.userID ?? ''].join('\u001f')
+}
+
+interface ApplicationRow {
+  application_key: string
+  group_id: string
+  group_name: string | null
+  group_type: string | null
+  applicant: string
+  applicant_nick: string
+  application_type: number
+  user_id: string
+  note: string
+  first_seen_at: number
+  last_seen_at: number
+  status: string
+  applicant_pending: number
+}
+
+function toCachedApplication(row: ApplicationRow): CachedApplication {
+  return cachedApplicationSchema.parse({
+    applicationKey: row.application_key,
+    groupID: row.group_id,
+    groupName: row.group_name ?? row.group_id,
+    groupType: row.group_type,
+    applicant: row.applicant,
+    applicantNick: row.applicant_nick,
+    applicationType: row.application_type === 2 ? 'invite' : 'join',
+    userID: row.user_id,
+    note: row.note,
+    firstSeenAt: new Date(row.first_seen_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    status: row.status,
+    applicantPendingCount: row.applicant_pending,
+  })
+}
+
+const SORTS = {
+  age: 'a.first_seen_at',
+  group: 'g.name COLLATE NOCASE',
+  applicant: 'a.applicant',
+} as const
+
+export interface ApplicationsRepository {
+  /**
+   * The service's full pending list, as of `at`: each one is (still) pending; a pending row missing from it
+   * was handled by someone or withdrawn, so it is marked `gone`. Returns how many rows changed status.
+   */
+  reconcilePending(list: readonly GroupApplication[], at: number): { added: number; gone: number }
+  /** One new application learnt from a system notice, without a pull. */
+  addPending(application: GroupApplication, at: number): boolean
+  markStatus(key: string, status: ApplicationStatus, at: number): boolean
+  query(query: ApplicationQuery, now: number): Page<CachedApplication>
+  pendingCount(): number
+  get(key: string): CachedApplication | null
+}
+
+export function createApplicationsRepository(db: Db): ApplicationsRepository {
+  const statement = statementCache(db)
+  const upsertPending = db.prepare(`
+    INSERT INTO applications (application_key, group_id, applicant, applicant_nick, application_type, user_id, note,
+      authentication, message_key, first_seen_at, last_seen_at, status, status_changed_at)
+    VALUES (@key, @group_id, @applicant, @applicant_nick, @application_type, @user_id, @note, @authentication, @message_key,
+      @at, @at, 'pending', @at)
+    ON CONFLICT (application_key) DO UPDATE SET
+      applicant_nick = excluded.applicant_nick, note = excluded.note, authentication = excluded.authentication,
+      message_key = excluded.message_key, last_seen_at = excluded.last_seen_at,
+      -- A key that was settled and shows up again is a new application from the same person.
+      first_seen_at = CASE WHEN applications.status = 'pending' THEN applications.first_seen_at ELSE excluded.first_seen_at END,
+      status_changed_at = CASE WHEN applications.status = 'pending' THEN applications.status_changed_at ELSE excluded.status_changed_at END,
+      status = 'pending'
+    RETURNING (first_seen_at = @at) AS is_new
+  `)
+  const pendingKeys = db.prepare<[], { application_key: string }>(`SELECT application_key FROM applications WHERE status = 'pending'`)
+  const setStatus = db.prepare<[string, number, string]>(`UPDATE applications SET status = ?, status_changed_at = ? WHERE application_key = ?`)
+  const countPending = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM applications WHERE status = 'pending'`)
+
+  function writePending(application: GroupApplication, at: number): boolean {
+    const row = upsertPending.get({
+      key: applicationKey(application),
+      group_id: application.groupID,
+      applicant: application.applicant,
+      applicant_nick: application.applicantNick ?? '',
+      application_type: application.applicationType,
+      user_id: application.userID ?? '',
+      note: application.note ?? '',
+      authentication: application.authentication ?? '',
+      message_key: Math.trunc(Number(application.messageKey) || 0),
+      at,
+    }) as { is_new: number }
+    return row.is_new === 1
+  }
+
+  const reconcile = db.transaction((list: readonly GroupApplication[], at: number) => {
+    const seen = new Set<string>()
+    let added = 0
+    for (const application of list) {
+      seen.add(applicationKey(application))
+      if (writePending(application, at)) added += 1
+    }
+    let gone = 0
+    for (const { application_key } of pendingKeys.all()) {
+      if (!seen.has(application_key)) gone += setStatus.run('gone', at, application_key).changes
+    }
+    return { added, gone }
+  })
+
+  function query(rawQuery: ApplicationQuery, now: number): Page<CachedApplication> {
+    const q = applicationQuerySchema.parse(rawQuery)
+    const where: string[] = [`a.status IN (SELECT value FROM json_each(@statuses))`]
+    const params: Record<string, unknown> = { statuses: JSON.stringify(q.statuses) }
+    if (q.groupIDs?.length) {
+      where.push(`a.group_id IN (SELECT value FROM json_each(@groupIDs))`)
+      params.groupIDs = JSON.stringify(q.groupIDs)
+    }
+    if (q.groupTypes?.length) {
+      where.push(`g.type IN (SELECT value FROM json_each(@groupTypes))`)
+      params.groupTypes = JSON.stringify(q.groupTypes)
+    }
+    if (q.applicationTypes?.length === 1) {
+      where.push(`a.application_type = @applicationType`)
+      params.applicationType = q.applicationTypes[0] === 'invite' ? 2 : 0
+    }
+    if (q.minAgeSeconds !== undefined) {
+      where.push(`a.first_seen_at <= @olderThan`)
+      params.olderThan = now - q.minAgeSeconds * 1000
+    }
+    if (q.maxAgeSeconds !== undefined) {
+      where.push(`a.first_seen_at >= @youngerThan`)
+      params.youngerThan = now - q.maxAgeSeconds * 1000
+    }
+    if (q.applicant) {
+      where.push(`(a.applicant LIKE @applicant ESCAPE '\\' OR a.applicant_nick LIKE @applicant ESCAPE '\\')`)
+      params.applicant = likePattern(q.applicant)
+    }
+    if (q.text) {
+      where.push(`(a.note LIKE @text ESCAPE '\\' OR a.applicant LIKE @text ESCAPE '\\' OR a.applicant_nick LIKE @text ESCAPE '\\' OR g.name LIKE @text ESCAPE '\\')`)
+      params.text = likePattern(q.text)
+    }
+    const from = `FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE ${where.join(' AND ')}`
+    const direction = q.direction === 'asc' ? 'ASC' : 'DESC'
+    const rows = statement(`
+      SELECT a.*, g.name AS group_name, g.type AS group_type,
+        (SELECT COUNT(*) FROM applications p WHERE p.applicant = a.applicant AND p.status = 'pending') AS applicant_pending
+      ${from} ORDER BY ${SORTS[q.sort]} ${direction}, a.application_key ASC LIMIT @limit OFFSET @offset`).all({
+      ...params,
+      limit: q.limit,
+      offset: q.offset,
+    }) as ApplicationRow[]
+    const total = (statement(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n
+    return { rows: rows.map(toCachedApplication), total, offset: q.offset }
+  }
+
+  const getOne = db.prepare<[string], ApplicationRow>(`
+    SELECT a.*, g.name AS group_name, g.type AS group_type,
+      (SELECT COUNT(*) FROM applications p WHERE p.applicant = a.applicant AND p.status = 'pending') AS applicant_pending
+    FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE a.application_key = ?`)
+
+  return {
+    reconcilePending: (list, at) => reconcile(list, at),
+    addPending: (application, at) => db.transaction(() => writePending(application, at))(),
+    markStatus: (key, status, at) => setStatus.run(status, at, key).changes > 0,
+    query,
+    pendingCount: () => countPending.get()!.n,
+    get: (key) => {
+      const row = getOne.get(key)
+      return row ? toCachedApplication(row) : null
+    },
+  }
+}
