@@ -1,0 +1,12 @@
+// The sandbox's public surface: what the console, its tests and the benchmarks import.
+export { createEmulator, loginAndWaitReady, SANDBOX_USER_SIG, type Emulator, type EmulatorOptions } from './emulator'
+export { startEmulatorServer, type EmulatorServer, type EmulatorServerOptions } from './server'
+export { connectEmulatorClient, connectEmulatorControls, createEmulatorClient, type EmulatorClientOptions } from './client'
+export { EmulatedChat } from './sdk-session'
+export { ManualClock, systemClock, type Clock } from './clock'
+export { DEFAULT_FAULTS, type FaultSettings } from './faults'
+export { DEFAULT_EMULATOR_SETTINGS, type EmulatorSettings } from './settings'
+export { DEMO_SEED_DEFAULTS, applyDemoSeed, type DemoSeedOptions } from './seed'
+export { STATE_CHANGING_METHODS } from './service'
+export { openEmulatorDatabase } from './database'
+export type { EmulatorControls, EmulatorStats } from './controls'
