@@ -4,9 +4,16 @@ import path from 'node:path'
 import { openDatabase, type Db } from './store/db'
 import { appMigrations } from './store/migrations'
 import { createSettingsRepository } from './store/settings-repository'
+import { createAccountsRepository } from './store/accounts-repository'
+import { createCredentialVault, fileOnlyCipher, type SecretCipher } from './store/credential-vault'
+import { accountFolderName } from './store/cache'
 import { createEventBus, type EventBus } from './ipc/events'
 import { createRouter, type Handlers, type Router } from './ipc/router'
-import type { SessionState } from './shared/domain'
+import { embeddedSandbox, type SandboxConnector } from './chat/sandbox'
+import { createTencentSdk } from './chat/tencent'
+import type { ChatSdk } from './chat/sdk'
+import { createAccountService, type AccountService } from './sync/account-service'
+import type { Page } from './shared/domain'
 
 export interface ConsoleConfig {
   /** Where the console keeps its databases: Electron's userData, or the host's --data. */
@@ -15,16 +22,28 @@ export interface ConsoleConfig {
   version: string
   /** Check every IPC output and event against the contract (tests, development). */
   strictContract?: boolean
+  /** How saved credentials are encrypted: Electron's safeStorage, or nothing but file permissions. */
+  secretCipher?: SecretCipher
+  /** The sandbox: embedded in this process by default. */
+  sandbox?: SandboxConnector
+  createCloudSdk?: (sdkAppID: number) => ChatSdk
+  /** Reopen the last account and reconnect at start (off in unit tests that drive connections). */
+  resumeLastAccount?: boolean
   log?: (message: string, error?: unknown) => void
 }
 
 export interface ConsoleApp {
   router: Router
   events: EventBus
-  close(): void
+  accounts: AccountService
+  close(): Promise<void>
 }
 
 export const APP_DATABASE_FILE = 'console.db'
+
+function emptyPage<T>(offset = 0): Page<T> {
+  return { rows: [], total: 0, offset }
+}
 
 export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
   const log = config.log ?? ((message, error) => console.error(message, error ?? ''))
@@ -34,8 +53,16 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
   const events = createEventBus({ validate: strict })
   const startedAt = new Date()
 
-  // No chat session exists until the session issue lands its connection; this is the honest state.
-  const sessionState: SessionState = { connection: 'sandbox', phase: 'signed-out', userID: null, lastSyncAt: null, reason: null }
+  const accounts = createAccountService({
+    dataDir: config.dataDir,
+    accounts: createAccountsRepository(db),
+    vault: createCredentialVault(path.join(config.dataDir, 'credentials'), config.secretCipher ?? fileOnlyCipher, accountFolderName),
+    events,
+    sandbox: config.sandbox ?? embeddedSandbox(config.dataDir),
+    createCloudSdk: config.createCloudSdk ?? ((sdkAppID) => createTencentSdk({ SDKAppID: sdkAppID })),
+    settings: () => settings.read(),
+    log,
+  })
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -52,7 +79,18 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
       events.emit('settings:changed', next)
       return next
     },
-    'session:state': () => sessionState,
+    'session:state': () => accounts.state(),
+    'session:profiles': () => accounts.profiles(),
+    'session:connect': (input) => accounts.connect(input),
+    'session:disconnect': () => accounts.disconnect(),
+    'session:forget': ({ accountKey }) => accounts.forget(accountKey),
+    'session:resetSandbox': () => accounts.resetSandbox(),
+    'sync:state': () => accounts.syncProgress(),
+    'sync:run': () => accounts.runSync(),
+    'groups:list': (query) => accounts.cache()?.groups.list(query) ?? emptyPage(query.offset),
+    'groups:get': ({ groupID }) => accounts.cache()?.groups.get(groupID) ?? null,
+    'members:list': (query) => accounts.cache()?.members.list(query) ?? emptyPage(query.offset),
+    'applications:query': (query) => accounts.cache()?.applications.query(query, Date.now()) ?? emptyPage(query.offset),
   }
 
   const router = createRouter(handlers, {
@@ -60,11 +98,19 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
     reportInternalError: (channel, error) => log(`[ipc] ${channel} failed`, error),
   })
 
+  if (config.resumeLastAccount ?? true) accounts.resume()
+
+  let closed = false
   return {
     router,
     events,
-    close() {
+    accounts,
+    async close() {
+      if (closed) return
+      closed = true
+      await accounts.close()
       db.close()
     },
   }
 }
+

@@ -2,8 +2,9 @@
 // root (app.ts), the same one the browser host runs; this file only wires Electron to them.
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, nativeTheme, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, nativeTheme, safeStorage, session, shell } from 'electron'
 import { createConsoleApp, type ConsoleApp } from '../app'
+import { fileOnlyCipher, type SecretCipher } from '../store/credential-vault'
 import { registerElectronTransport } from '../ipc/electron'
 import { CONTENT_SECURITY_POLICY } from '../shared/security-policy'
 import { consoleWindowOptions } from './window-options'
@@ -44,12 +45,23 @@ function createWindow(): BrowserWindow {
   return window
 }
 
+/** The OS keychain where Electron has one; otherwise file permissions only (Settings warns). */
+function secretCipher(): SecretCipher {
+  if (!safeStorage.isEncryptionAvailable()) return fileOnlyCipher
+  return {
+    protection: 'os-keychain',
+    encrypt: (text) => safeStorage.encryptString(text),
+    decrypt: (data) => safeStorage.decryptString(data),
+  }
+}
+
 function start(): void {
   consoleApp = createConsoleApp({
     dataDir: app.getPath('userData'),
     host: 'electron',
     version: app.getVersion(),
     strictContract: !app.isPackaged,
+    secretCipher: secretCipher(),
   })
   registerElectronTransport({
     ipcMain,
@@ -86,8 +98,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => {
-    consoleApp?.close()
+  app.on('will-quit', (event) => {
+    if (!consoleApp) return
+    // Let the session log out and the databases close before the process ends.
+    event.preventDefault()
+    const closing = consoleApp
     consoleApp = null
+    void closing.close().finally(() => app.quit())
   })
 }

@@ -39,7 +39,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
     })
   } catch (error) {
-    app.close()
+    await app.close()
     throw error
   }
   port = (server.address() as AddressInfo).port
@@ -52,7 +52,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     async close() {
       await transport.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      app.close()
+      await app.close()
     },
   }
 }

@@ -3,7 +3,23 @@
 // validates against it and the renderer's client is typed from it. Adding a channel here is all it
 // takes for the generated contract tests to cover it.
 import { z } from 'zod'
-import { appInfoSchema, sessionStateSchema, settingsPatchSchema, settingsSchema } from './domain'
+import {
+  appInfoSchema,
+  applicationQuerySchema,
+  cacheChangeSchema,
+  cachedApplicationSchema,
+  cachedGroupSchema,
+  cachedMemberSchema,
+  connectInputSchema,
+  groupListQuerySchema,
+  memberListQuerySchema,
+  pageSchema,
+  profilesSchema,
+  sessionStateSchema,
+  settingsPatchSchema,
+  settingsSchema,
+  syncProgressSchema,
+} from './domain'
 
 /** Channels with nothing to say still take one (empty) object, so every input is validated alike. */
 const noInput = z.object({}).strict()
@@ -13,11 +29,28 @@ export const channels = {
   'settings:get': { input: noInput, output: settingsSchema },
   'settings:update': { input: settingsPatchSchema, output: settingsSchema },
   'session:state': { input: noInput, output: sessionStateSchema },
+  'session:profiles': { input: noInput, output: profilesSchema },
+  /** Connects (or switches) to an account; resolves once it is ready, with the state it reached. */
+  'session:connect': { input: connectInputSchema, output: sessionStateSchema },
+  'session:disconnect': { input: noInput, output: sessionStateSchema },
+  /** Forgets an account: its saved credential and its cache. */
+  'session:forget': { input: z.object({ accountKey: z.string().min(1).max(200) }).strict(), output: profilesSchema },
+  /** Puts the sandbox back to its demo data. */
+  'session:resetSandbox': { input: z.object({ confirm: z.literal(true) }).strict(), output: sessionStateSchema },
+  'sync:state': { input: noInput, output: syncProgressSchema },
+  /** Starts a full pull (or joins the one running) and returns at once; progress arrives as events. */
+  'sync:run': { input: noInput, output: syncProgressSchema },
+  'groups:list': { input: groupListQuerySchema, output: pageSchema(cachedGroupSchema) },
+  'groups:get': { input: z.object({ groupID: z.string().min(1).max(64) }).strict(), output: cachedGroupSchema.nullable() },
+  'members:list': { input: memberListQuerySchema, output: pageSchema(cachedMemberSchema) },
+  'applications:query': { input: applicationQuerySchema, output: pageSchema(cachedApplicationSchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export const events = {
   'settings:changed': settingsSchema,
   'session:changed': sessionStateSchema,
+  'sync:progress': syncProgressSchema,
+  'cache:changed': cacheChangeSchema,
 } as const satisfies Record<string, z.ZodType>
 
 export type Channels = typeof channels

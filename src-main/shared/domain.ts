@@ -15,10 +15,12 @@ export const settingsSchema = z.object({
   /** `null` follows the operating system's language. */
   locale: localeSchema.nullable(),
   theme: themeSchema,
+  /** Minutes between reconciliation pulls while connected; 0 turns them off. */
+  syncIntervalMinutes: z.number().int().min(0).max(1440),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
-export const DEFAULT_SETTINGS: Settings = { locale: null, theme: 'system' }
+export const DEFAULT_SETTINGS: Settings = { locale: null, theme: 'system', syncIntervalMinutes: 10 }
 
 /** A settings change: any subset of the fields, nothing else. */
 export const settingsPatchSchema = settingsSchema.partial().strict()
@@ -34,6 +36,8 @@ export const sessionPhaseSchema = z.enum(SESSION_PHASES)
 export type SessionPhase = z.infer<typeof sessionPhaseSchema>
 
 export const sessionStateSchema = z.object({
+  /** The account whose cache the views show; null before the first connection. */
+  accountKey: z.string().nullable(),
   connection: connectionKindSchema,
   phase: sessionPhaseSchema,
   userID: z.string().nullable(),
@@ -206,3 +210,57 @@ export type SyncProgress = z.infer<typeof syncProgressSchema>
 /** Which parts of the cache changed, so open views know to read again. */
 export const cacheChangeSchema = z.object({ domains: z.array(syncDomainSchema), groupIDs: z.array(z.string()).optional() })
 export type CacheChange = z.infer<typeof cacheChangeSchema>
+
+// ---------------------------------------------------------------------------------------------------------
+// Connection profiles. Credentials go from the renderer to main once, and never come back.
+
+/** A userID: at most 32 bytes (UTF-8), no control characters or spaces. */
+export const userIdSchema = z
+  .string()
+  .min(1)
+  .refine((value) => new TextEncoder().encode(value).length <= 32, 'A userID is at most 32 bytes')
+  .refine((value) => !/[\s\u0000-\u001f\u007f]/.test(value), 'A userID has no spaces or control characters')
+
+export const credentialInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('userSig'), userSig: z.string().trim().min(1).max(8192) }).strict(),
+  /** Developer option: sign userSigs locally. A secret key belongs on a server. */
+  z.object({ kind: z.literal('secretKey'), secretKey: z.string().trim().min(16).max(256), expireSeconds: z.number().int().min(60).max(180 * 86400).default(86400) }).strict(),
+])
+export type CredentialInput = z.input<typeof credentialInputSchema>
+
+export const connectInputSchema = z.discriminatedUnion('connection', [
+  z.object({ connection: z.literal('sandbox'), userID: userIdSchema.optional() }).strict(),
+  z
+    .object({
+      connection: z.literal('cloud'),
+      sdkAppID: z.number().int().positive().max(4_294_967_295),
+      userID: userIdSchema,
+      /** Omitted: use the one saved for this account. */
+      credential: credentialInputSchema.optional(),
+    })
+    .strict(),
+])
+export type ConnectInput = z.input<typeof connectInputSchema>
+
+export const profileSummarySchema = z.object({
+  accountKey: z.string(),
+  connection: connectionKindSchema,
+  sdkAppID: z.number().int().nullable(),
+  userID: z.string(),
+  credential: z.enum(['none', 'userSig', 'secretKey']),
+  userSigExpiresAt: z.date().nullable(),
+  lastUsedAt: z.date(),
+  active: z.boolean(),
+})
+export type ProfileSummary = z.infer<typeof profileSummarySchema>
+
+export const profilesSchema = z.object({
+  profiles: z.array(profileSummarySchema),
+  /** How saved credentials are protected on this machine. */
+  credentialProtection: z.enum(['os-keychain', 'file-permissions']),
+  /** Where the caches live. */
+  cacheDir: z.string(),
+  /** The sandbox's own user, the default moderator. */
+  sandboxUserID: z.string(),
+})
+export type Profiles = z.infer<typeof profilesSchema>

@@ -18,15 +18,15 @@ describe('settings repository', () => {
     const { settings } = repository()
     settings.update({ locale: 'zh-CN' })
     settings.update({ theme: 'dark' })
-    expect(settings.read()).toEqual({ locale: 'zh-CN', theme: 'dark' })
+    expect(settings.read()).toEqual({ locale: 'zh-CN', theme: 'dark', syncIntervalMinutes: 10 })
     settings.update({ locale: null })
-    expect(settings.read()).toEqual({ locale: null, theme: 'dark' })
+    expect(settings.read()).toEqual({ locale: null, theme: 'dark', syncIntervalMinutes: 10 })
   })
 
   it('falls back to the default for a stored value it no longer understands', () => {
     const { db, settings } = repository()
     settings.update({ locale: 'en', theme: 'light' })
     db.prepare("UPDATE settings SET value = '\"purple\"' WHERE key = 'theme'").run()
-    expect(settings.read()).toEqual({ locale: 'en', theme: DEFAULT_SETTINGS.theme })
+    expect(settings.read()).toEqual({ ...DEFAULT_SETTINGS, locale: 'en' })
   })
 })

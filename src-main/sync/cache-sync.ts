@@ -4,7 +4,7 @@ import { EVENTS, type ChatEvent, type ChatSdk, type Group } from '../chat/sdk'
 import type { AccountCache } from '../store/cache'
 import type { CacheChange, SyncDomain, SyncProgress } from '../shared/domain'
 import { isSdkError } from '../shared/errors'
-import { RATE_LIMITS } from '../shared/limits'
+import { APPLICATION_LIST_LIMITS, RATE_LIMITS } from '../shared/limits'
 import { createPacer, systemClock, type Pacer, type PacerClock } from '../moderation/pacer'
 import { RetryStoppedError, withRetry } from '../moderation/retry'
 import { isGroupSystemNotice, noticeEffect } from './system-notices'
@@ -81,15 +81,20 @@ export function createCacheSync(options: CacheSyncOptions): CacheSync {
   }
 
   /** One service call, retried through network trouble until it succeeds or the sync stops. */
-  function call<T>(run: () => Promise<{ data: T }>): Promise<T> {
-    return withRetry(async () => (await run()).data, {
+  async function call<T>(run: () => Promise<{ data: T }>): Promise<T> {
+    let retried = false
+    const data = await withRetry(async () => (await run()).data, {
       clock,
       shouldContinue: () => !stopped,
       onRetry: (error) => {
+        retried = true
         state.lastError = `${error.code}: ${error.message} — retrying`
         emitProgress(true)
       },
     })
+    // Through the trouble: the warning no longer applies.
+    if (retried) state.lastError = null
+    return data
   }
 
   function stage(name: string, total: number): void {
@@ -149,7 +154,9 @@ export function createCacheSync(options: CacheSyncOptions): CacheSync {
   async function pullApplications(): Promise<void> {
     stage('applications', 1)
     const { applicationList } = await call(() => sdk.getGroupApplicationList())
-    const result = cache.applications.reconcilePending(applicationList, clock.now())
+    // At the documented cap the list is a window, not the whole backlog (limits.ts).
+    const complete = applicationList.length < APPLICATION_LIST_LIMITS.pendingPerUserCap.value
+    const result = cache.applications.reconcilePending(applicationList, clock.now(), complete)
     cache.syncState.fullPullDone('applications', clock.now())
     step()
     if (result.added > 0 || result.gone > 0) changed(['applications'])

@@ -60,10 +60,12 @@ const SORTS = {
 
 export interface ApplicationsRepository {
   /**
-   * The service's full pending list, as of `at`: each one is (still) pending; a pending row missing from it
-   * was handled by someone or withdrawn, so it is marked `gone`. Returns how many rows changed status.
+   * The service's pending list, as of `at`: each one is (still) pending. When the list is `complete`, a
+   * pending row missing from it was handled by someone or withdrawn, so it is marked `gone`. A capped
+   * list (the service shows a moderator at most 50: limits.ts APPLICATION_LIST_LIMITS) is only a window:
+   * rows outside it stay pending until a decision or a later, complete list settles them.
    */
-  reconcilePending(list: readonly GroupApplication[], at: number): { added: number; gone: number }
+  reconcilePending(list: readonly GroupApplication[], at: number, complete: boolean): { added: number; gone: number }
   /** One new application learnt from a system notice, without a pull. */
   addPending(application: GroupApplication, at: number): boolean
   markStatus(key: string, status: ApplicationStatus, at: number): boolean
@@ -108,7 +110,7 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
     return row.is_new === 1
   }
 
-  const reconcile = db.transaction((list: readonly GroupApplication[], at: number) => {
+  const reconcile = db.transaction((list: readonly GroupApplication[], at: number, complete: boolean) => {
     const seen = new Set<string>()
     let added = 0
     for (const application of list) {
@@ -116,6 +118,7 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
       if (writePending(application, at)) added += 1
     }
     let gone = 0
+    if (!complete) return { added, gone }
     for (const { application_key } of pendingKeys.all()) {
       if (!seen.has(application_key)) gone += setStatus.run('gone', at, application_key).changes
     }
@@ -174,7 +177,7 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
     FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE a.application_key = ?`)
 
   return {
-    reconcilePending: (list, at) => reconcile(list, at),
+    reconcilePending: (list, at, complete) => reconcile(list, at, complete),
     addPending: (application, at) => db.transaction(() => writePending(application, at))(),
     markStatus: (key, status, at) => setStatus.run(status, at, key).changes > 0,
     query,
