@@ -18,6 +18,11 @@ export interface EmulatorClientOptions {
   requestTimeoutMs?: number
   /** Reconnect backoff, doubling from min to max. */
   reconnectDelayMs?: { min: number; max: number }
+  /**
+   * Calls made while reconnecting wait for the link (up to requestTimeoutMs) instead of failing at once with
+   * 2800. Off for SDK sessions (the real SDK fails fast offline); on for the controls connection.
+   */
+  waitWhileReconnecting?: boolean
 }
 
 interface Pending {
@@ -39,6 +44,9 @@ export class WebSocketTransport implements ServiceTransport {
   private reconnectTimer: NodeJS.Timeout | null = null
   private readonly requestTimeoutMs: number
   private readonly reconnectDelay: { min: number; max: number }
+  private readonly waitWhileReconnecting: boolean
+  private openWaiters: Array<() => void> = []
+  private closeWaiters: Array<() => void> = []
 
   constructor(
     private readonly url: string,
@@ -46,6 +54,7 @@ export class WebSocketTransport implements ServiceTransport {
   ) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000
     this.reconnectDelay = options.reconnectDelayMs ?? { min: 25, max: 1_000 }
+    this.waitWhileReconnecting = options.waitWhileReconnecting ?? false
     this.firstOpen = new Promise((resolve) => (this.resolveFirstOpen = resolve))
     this.connect()
   }
@@ -78,6 +87,7 @@ export class WebSocketTransport implements ServiceTransport {
 
   private async send(envelope: ClientEnvelope, options: RequestOptions): Promise<unknown> {
     if (!this.everOpened && this.state === 'connecting') await this.waitFirstOpen()
+    else if (this.waitWhileReconnecting && this.state !== 'open' && this.state !== 'closed') await this.waitForLink(this.waitForReopen())
     const allowed = this.state === 'open' || (options.duringHandshake === true && this.state === 'handshaking')
     const socket = this.socket
     if (!allowed || !socket || socket.readyState !== WebSocket.OPEN) throw networkError(`link ${this.state}`)
@@ -92,16 +102,31 @@ export class WebSocketTransport implements ServiceTransport {
     })
   }
 
-  private async waitFirstOpen(): Promise<void> {
+  private waitFirstOpen(): Promise<void> {
+    return this.waitForLink(this.firstOpen)
+  }
+
+  private waitForReopen(): Promise<void> {
+    return new Promise((resolve) => this.openWaiters.push(resolve))
+  }
+
+  private async waitForLink(link: Promise<void>): Promise<void> {
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new EmulatorError(2801, `could not connect to ${this.url}`)), this.requestTimeoutMs)
     })
     try {
-      await Promise.race([this.firstOpen, timeout])
+      await Promise.race([link, timeout])
     } finally {
       clearTimeout(timer)
     }
+  }
+
+  private markOpen(): void {
+    this.state = 'open'
+    const waiters = this.openWaiters
+    this.openWaiters = []
+    for (const resolve of waiters) resolve()
   }
 
   private connect(): void {
@@ -118,7 +143,7 @@ export class WebSocketTransport implements ServiceTransport {
     this.reconnectAttempt = 0
     if (!this.everOpened) {
       this.everOpened = true
-      this.state = 'open'
+      this.markOpen()
       this.resolveFirstOpen()
       return
     }
@@ -129,7 +154,7 @@ export class WebSocketTransport implements ServiceTransport {
       // Re-authentication failed: stay connected; calls will say 2024.
     }
     if (this.socket !== socket || this.state !== 'handshaking') return
-    this.state = 'open'
+    this.markOpen()
     this.listener?.linkUp()
   }
 
@@ -152,9 +177,17 @@ export class WebSocketTransport implements ServiceTransport {
     else pending.reject(isChatSdkError(envelope.error) ? EmulatorError.from(envelope.error as ChatSdkError) : new EmulatorError(10002))
   }
 
+  /** Resolves when the current socket closes (used after asking the server to drop every connection). */
+  nextClose(): Promise<void> {
+    return new Promise((resolve) => this.closeWaiters.push(resolve))
+  }
+
   private onClose(socket: WebSocket): void {
     if (this.socket !== socket) return
     this.socket = null
+    const closeWaiters = this.closeWaiters
+    this.closeWaiters = []
+    for (const resolve of closeWaiters) resolve()
     // Calls in flight may or may not have been applied: the caller reconciles (ARCHITECTURE "Durable decisions").
     this.failPending(networkError('connection lost'))
     if (this.state === 'closed') return
@@ -191,6 +224,16 @@ export function connectEmulatorClient(url: string, userID: string, options: Emul
 
 /** Run-time controls of a loopback server, possibly in another process. */
 export function connectEmulatorControls(url: string, options: Pick<EmulatorClientOptions, 'requestTimeoutMs'> = {}): EmulatorControls & { close(): Promise<void> } {
-  const transport = new WebSocketTransport(url, options)
-  return { ...controlsOver((op, args) => transport.control(op, args)), close: () => transport.close() }
+  const transport = new WebSocketTransport(url, { ...options, waitWhileReconnecting: true })
+  const controls = controlsOver((op, args) => transport.control(op, args))
+  return {
+    ...controls,
+    // This connection is among those cut: wait for the cut, so the next control call waits for the new link.
+    async dropAllConnections() {
+      const closed = transport.nextClose()
+      await controls.dropAllConnections()
+      await closed
+    },
+    close: () => transport.close(),
+  }
 }

@@ -80,8 +80,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
       }
       if (parsed.type === 'control' && parsed.op === 'dropAllConnections') {
         // Answer first: the asker's own socket is among those cut.
-        send({ type: 'reply', id: parsed.id, ok: true, data: null })
-        faults.dropAll()
+        socket.send(encodeWire({ type: 'reply', id: parsed.id, ok: true, data: null } satisfies ServerEnvelope), () => faults.dropAll())
         return
       }
       if (parsed.type === 'control') {
