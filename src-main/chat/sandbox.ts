@@ -4,12 +4,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ChatSdk } from './sdk'
-import { createEmulator, type Emulator } from './emulator/emulator'
-import { DEMO_SEED_DEFAULTS } from './emulator/seed'
+import { createEmulator, createEmulatorClient, DEMO_SEED_DEFAULTS, SANDBOX_USER_SIG, type Emulator } from './emulator'
+import { AppError, CONSOLE_ERROR_CODES } from '../shared/errors'
 
 export interface SandboxConnector {
   /** The moderator the demo data is built around. */
   readonly defaultUserID: string
+  /** The sandbox takes any non-empty userSig; this is the one the console presents. */
+  readonly userSig: string
   /** A new session, not logged in (like TencentCloudChat.create()). */
   createSdk(): Promise<ChatSdk>
   /** Back to the demo data. Sessions created before are closed. */
@@ -31,6 +33,7 @@ export function embeddedSandbox(dataDir: string): SandboxConnector {
 
   return {
     defaultUserID: DEMO_SEED_DEFAULTS.moderatorID,
+    userSig: SANDBOX_USER_SIG,
     createSdk: async () => open().createSession(),
     async reset() {
       emulator?.close()
@@ -40,6 +43,27 @@ export function embeddedSandbox(dataDir: string): SandboxConnector {
     async close() {
       emulator?.close()
       emulator = null
+    },
+  }
+}
+
+/** An emulator server elsewhere (`npm run emulator`), reached over loopback. Its data is its own to reset. */
+export function remoteSandbox(url: string, options: { requestTimeoutMs?: number } = {}): SandboxConnector {
+  const sessions = new Set<ChatSdk>()
+  return {
+    defaultUserID: DEMO_SEED_DEFAULTS.moderatorID,
+    userSig: SANDBOX_USER_SIG,
+    async createSdk() {
+      const sdk = createEmulatorClient(url, { requestTimeoutMs: options.requestTimeoutMs ?? 5_000 })
+      sessions.add(sdk)
+      return sdk
+    },
+    async reset() {
+      throw new AppError(CONSOLE_ERROR_CODES.invalidInput, `The sandbox at ${url} is run separately: restart it with --seed demo on a fresh --data folder to reset it`)
+    },
+    async close() {
+      await Promise.all([...sessions].map((sdk) => sdk.destroy().catch(() => {})))
+      sessions.clear()
     },
   }
 }

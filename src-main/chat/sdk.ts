@@ -138,7 +138,8 @@ export interface CustomField {
 }
 
 export interface GroupSelfInfo {
-  role: MemberRole
+  /** '' when the caller is not a member (searchGroupByID, getGroupProfile of a public group): runtime default. */
+  role: MemberRole | ''
   joinTime: number
   nameCard: string
   messageRemindType: string

@@ -4,7 +4,7 @@
 // Once kicked out or expired, the SDK is dropped: nothing more is sent until the moderator connects again.
 import { EVENTS, KICKED_OUT_TYPES, NET_STATES, type ChatEvent, type ChatSdk } from './sdk'
 import type { ConnectionKind, SessionPhase } from '../shared/domain'
-import { AppError, CONSOLE_ERROR_CODES, isSdkError } from '../shared/errors'
+import { AppError, CONSOLE_ERROR_CODES, isRetryable, isSdkError } from '../shared/errors'
 
 export interface SessionTarget {
   connection: ConnectionKind
@@ -138,7 +138,9 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       if (mine !== generation) return
       await release()
       const message = isSdkError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : 'Login failed'
-      set({ phase: 'signed-out', reason: message })
+      // Unreachable is not refused: the moderator keeps working on the cache while the console retries.
+      const unreachable = isSdkError(error) && isRetryable(error.code)
+      set({ phase: unreachable ? 'offline' : 'signed-out', reason: unreachable ? `The chat service is unreachable (${message}) — retrying` : message })
       throw error
     }
   }

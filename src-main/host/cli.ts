@@ -4,15 +4,22 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startBrowserHost } from './browser-host'
 import { readAppVersion } from './app-version'
+import { remoteSandbox } from '../chat/sandbox'
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: serve --data DIR [--port N]\n`)
+  process.stderr.write(`${message}\nusage: serve --data DIR [--port N] [--sandbox-url ws://127.0.0.1:PORT]\n`)
   process.exit(2)
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, port: { type: 'string', default: '0' }, renderer: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      renderer: { type: 'string' },
+      // An emulator server to use as the sandbox instead of the embedded one (tests, shared demos).
+      'sandbox-url': { type: 'string' },
+    },
     strict: true,
   })
   if (!values.data) usage('--data is required')
@@ -26,6 +33,7 @@ async function main(): Promise<void> {
     port,
     version: readAppVersion(),
     strictContract: process.env.CONSOLE_STRICT_CONTRACT === '1',
+    ...(values['sandbox-url'] ? { sandbox: remoteSandbox(values['sandbox-url']) } : {}),
   })
   process.stdout.write(`console at ${host.url}\n`)
   const stop = () => {

@@ -204,7 +204,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     if (input.connection === 'sandbox') {
       const userID = input.userID ?? options.sandbox.defaultUserID
       record = options.accounts.upsert({ accountKey: accountKeyFor('sandbox', userID, null), connection: 'sandbox', sdkAppID: null, userID }, now())
-      target = { connection: 'sandbox', userID }
+      target = { connection: 'sandbox', userID, userSig: options.sandbox.userSig }
     } else {
       const accountKey = accountKeyFor('cloud', input.userID, input.sdkAppID)
       const credential = input.credential ?? options.vault.load(accountKey)
@@ -257,7 +257,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
       if (last.connection === 'cloud' && !credential) return
       let target: SessionTarget
       try {
-        target = last.connection === 'sandbox' ? { connection: 'sandbox', userID: last.userID } : cloudTarget(last, credential!)
+        target = last.connection === 'sandbox' ? { connection: 'sandbox', userID: last.userID, userSig: options.sandbox.userSig } : cloudTarget(last, credential!)
       } catch (error) {
         log('[session] saved credential unusable', error)
         return

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ManualClock } from '../chat/emulator/clock'
-import { createEmulator, type Emulator } from '../chat/emulator/emulator'
+import { createEmulator, type Emulator, type EmulatorOptions } from '../chat/emulator/emulator'
 import { DEMO_SEED_DEFAULTS } from '../chat/emulator/seed'
 import type { ChatSdk } from '../chat/sdk'
 import { openAccountCache, type AccountCache } from '../store/cache'
@@ -29,7 +29,7 @@ afterEach(() => {
   }
 })
 
-async function rig(seed: Parameters<typeof createEmulator>[0]['seed'] = { groups: 24, applications: 60 }): Promise<Rig> {
+async function rig(seed: EmulatorOptions['seed'] = { groups: 24, applications: 60 }): Promise<Rig> {
   // One virtual clock for the service's rate limits and the sync's pacing: waits are exact and instant.
   const clock = new ManualClock()
   const emulator = createEmulator({ seed, clock })
