@@ -49,7 +49,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const service = new GroupService({ store, clock, settings })
   const faults = new FaultInjector(options.faults, options.faultSeed)
   const seed = options.seed ?? 'none'
-  if (seed !== 'none') applyDemoSeed(store, seed === 'demo' ? {} : seed, clock)
+  if (seed !== 'none') applyDemoSeed(store, seed === 'demo' ? {} : seed)
   const sessions = new Set<EmulatedChat>()
 
   const createSession = (sessionOptions: { clock?: Clock } = {}): EmulatedChat => {

@@ -4,7 +4,7 @@
 // moderator is in more groups than any edition allows a user to join (USER_GROUP_LIMITS), which a console
 // must still cope with when an app admin assigns it.
 import { APPLICATION_TYPES, GROUP_TYPES, INVITE_OPTIONS, JOIN_OPTIONS, MEMBER_ROLES, type GroupType } from '../sdk'
-import { toSeconds, type Clock } from './clock'
+import { toSeconds } from './clock'
 import { defaultJoinOption, defaultMaxMembers } from './rules'
 import { intBetween, pick, seededRandom, type Random } from './random'
 import type { EmulatorStore, GroupRow } from './store'
@@ -67,7 +67,7 @@ export interface DemoSeedSummary {
 }
 
 /** Seed an empty store. Does nothing (and returns null) when the store already holds groups. */
-export function applyDemoSeed(store: EmulatorStore, options: DemoSeedOptions = {}, _clock?: Clock): DemoSeedSummary | null {
+export function applyDemoSeed(store: EmulatorStore, options: DemoSeedOptions = {}): DemoSeedSummary | null {
   const o: Required<DemoSeedOptions> = { ...DEMO_SEED_DEFAULTS, ...options }
   if (store.stats().groups > 0 || store.getMeta('demoSeed') !== undefined) return null
   const random = seededRandom(o.seed)

@@ -31,7 +31,7 @@ import {
   type SystemNoticeOperation,
 } from '../sdk'
 import { toSeconds, type Clock } from './clock'
-import { EmulatorError, UNDOCUMENTED_REFUSAL, fail } from './emulator-error'
+import { UNDOCUMENTED_REFUSAL, fail } from './emulator-error'
 import type { ServiceApi, ServiceMethod, ServiceParams, ServicePush, ServiceResult } from './protocol'
 import {
   assignableRoles,
@@ -957,4 +957,3 @@ export class GroupService {
   }
 }
 
-export { EmulatorError }
