@@ -78,10 +78,11 @@ const SERVICE_AND_SDK_CODES: Readonly<Record<number, CodeInfo>> = {
   10058: { kind: 'invalid', text: 'Group limit of the free edition reached' },
   10063: { kind: 'invalid', text: 'More than 20 counter keys' },
   // SDK (client-side) codes.
+  // The runtime's names: 2001 NO_ACCOUNT_TYPE, 2002 NO_IDENTIFIER, 2003 NO_USERSIG.
   2000: { kind: 'invalid', text: 'SDKAppID missing' },
-  2001: { kind: 'invalid', text: 'userID missing' },
-  2002: { kind: 'invalid', text: 'userSig missing' },
-  2003: { kind: 'invalid', text: 'Login parameters missing' },
+  2001: { kind: 'invalid', text: 'Account type missing' },
+  2002: { kind: 'invalid', text: 'userID missing' },
+  2003: { kind: 'invalid', text: 'userSig missing' },
   2024: { kind: 'permission', text: 'Not logged in' },
   2025: { kind: 'conflict', text: 'Repeated login while the last one is still in progress' },
   2600: { kind: 'invalid', text: 'Invalid group type' },
@@ -95,6 +96,7 @@ const SERVICE_AND_SDK_CODES: Readonly<Record<number, CodeInfo>> = {
   2683: { kind: 'invalid', text: 'Invalid member role' },
   2684: { kind: 'invalid', text: 'Cannot change your own role' },
   2685: { kind: 'invalid', text: 'Cannot mute yourself' },
+  2686: { kind: 'invalid', text: 'Invalid mute duration' },
   2687: { kind: 'permission', text: 'Not in this AVChatRoom' },
   2800: { kind: 'retryable', text: 'Network error' },
   2801: { kind: 'retryable', text: 'Request timed out' },

@@ -230,3 +230,16 @@ export function codePointLength(text: string): number {
 export function isInt64(value: bigint): boolean {
   return value >= COUNTER_LIMITS.min.value && value <= COUNTER_LIMITS.max.value
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Decisions on applications (the console's journal). handleGroupApplication documents no length for
+// handleMessage (seeds/group-management-api.txt) and no rate limit; these are the console's own caps.
+
+export const DECISION_LIMITS = {
+  /** Not documented for handleMessage: capped at the smallest documented group text field that carries a moderator's words (notification, createGroup page), so length is never why a decision fails. */
+  handleMessageMaxBytes: { value: 300, source: `not documented for handleGroupApplication; console cap = notification bytes of ${SEED_CREATE}` },
+  /** One enqueue: a whole backlog at most. */
+  applicationsPerEnqueue: { value: 100_000, source: 'console cap (issue 5: 100,001 IDs are refused)' },
+  /** The undo window before a decision is sent (a setting; this is its default and range). */
+  undoWindowMs: { value: 5000, min: 0, max: 60_000, source: 'issue 5 (default 5 s, a setting)' },
+} as const
