@@ -91,14 +91,30 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
     'groups:get': ({ groupID }) => accounts.cache()?.groups.get(groupID) ?? null,
     'members:list': (query) => accounts.cache()?.members.list(query) ?? emptyPage(query.offset),
     'applications:query': (query) => accounts.cache()?.applications.query(query, Date.now()) ?? emptyPage(query.offset),
+    'decisions:enqueue': (input) => accounts.moderation().enqueue(input),
+    'decisions:undo': ({ jobID, decisionIDs }) => accounts.moderation().undo(jobID, decisionIDs),
+    'jobs:list': ({ offset, limit }) => (accounts.cache() ? accounts.moderation().jobs(offset, limit) : emptyPage(offset)),
+    'jobs:get': (query) => accounts.moderation().job(query),
+    'jobs:pause': ({ jobID }) => accounts.moderation().setJobState(jobID, 'paused'),
+    'jobs:resume': ({ jobID }) => accounts.moderation().setJobState(jobID, 'active'),
+    'jobs:cancel': ({ jobID }) => accounts.moderation().setJobState(jobID, 'cancelled'),
+    'jobs:retryFailed': ({ jobID }) => accounts.moderation().retryFailed(jobID),
+    'audit:query': (query) => (accounts.cache() ? accounts.moderation().audit(query) : emptyPage(query.offset)),
+    'audit:export': (input) => accounts.moderation().exportAudit(input),
   }
 
-  const router = createRouter(handlers, {
+  const contractRouter = createRouter(handlers, {
     validateOutput: strict,
     reportInternalError: (channel, error) => log(`[ipc] ${channel} failed`, error),
   })
-
-  if (config.resumeLastAccount ?? true) accounts.resume()
+  // Calls wait for the last account's cache to be reopened, so the first read already sees it.
+  const resumed = (config.resumeLastAccount ?? true) ? accounts.resume().catch((error: unknown) => log('[app] could not reopen the last account', error)) : Promise.resolve()
+  const router: Router = {
+    dispatch: async (channel, input, context) => {
+      await resumed
+      return contractRouter.dispatch(channel, input, context)
+    },
+  }
 
   let closed = false
   return {

@@ -60,7 +60,7 @@ describe('electron transport', () => {
     const electron = fakeElectron()
     const value = { max: 2n ** 63n - 1n, min: -(2n ** 63n) }
     expect(await electron.invoke('settings:get', electron.mainFrame, encodeMessage(value))).toEqual({ ok: true, value: { echoed: value } })
-    electron.bus.emit('settings:changed', { locale: 'en', theme: 'dark', syncIntervalMinutes: 10 })
-    expect(electron.sent).toEqual([['settings:changed', encodeMessage({ locale: 'en', theme: 'dark', syncIntervalMinutes: 10 })]])
+    electron.bus.emit('settings:changed', { locale: 'en', theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 })
+    expect(electron.sent).toEqual([['settings:changed', encodeMessage({ locale: 'en', theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 })]])
   })
 })

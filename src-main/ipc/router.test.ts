@@ -80,10 +80,10 @@ describe('router: failures become typed errors', () => {
   })
 
   it('returns a valid result unchanged', async () => {
-    const handler = vi.fn(() => ({ locale: 'zh-CN' as const, theme: 'dark' as const, syncIntervalMinutes: 5 }))
+    const handler = vi.fn(() => ({ locale: 'zh-CN' as const, theme: 'dark' as const, syncIntervalMinutes: 5, undoWindowSeconds: 5 }))
     const { router } = spyRouter({ 'settings:update': handler })
     const result = await router.dispatch('settings:update', { theme: 'dark' }, { transport: 'direct' })
-    expect(result).toEqual({ ok: true, value: { locale: 'zh-CN', theme: 'dark', syncIntervalMinutes: 5 } })
+    expect(result).toEqual({ ok: true, value: { locale: 'zh-CN', theme: 'dark', syncIntervalMinutes: 5, undoWindowSeconds: 5 } })
     expect(handler).toHaveBeenCalledWith({ theme: 'dark' }, { transport: 'direct' })
   })
 })

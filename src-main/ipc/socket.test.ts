@@ -78,9 +78,9 @@ describe('socket transport: the contract over the wire', () => {
     await client.ready
     const changes: Array<EventPayload<'settings:changed'>> = []
     const changed = new Promise<void>((resolve) => client.api.on('settings:changed', (payload) => { changes.push(payload); resolve() }))
-    expect(await client.api['settings:update']({ theme: 'dark' })).toEqual({ locale: null, theme: 'dark', syncIntervalMinutes: 10 })
+    expect(await client.api['settings:update']({ theme: 'dark' })).toEqual({ locale: null, theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 })
     await changed
-    expect(changes).toEqual([{ locale: null, theme: 'dark', syncIntervalMinutes: 10 }])
+    expect(changes).toEqual([{ locale: null, theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 }])
     const refused = await client.api['settings:update']({ theme: 'purple' } as never).catch((error: unknown) => error)
     expect(refused).toBeInstanceOf(ApiError)
     expect(refused).toMatchObject({ channel: 'settings:update', code: 'invalid-input', kind: 'invalid' })

@@ -15,6 +15,15 @@ import {
   memberListQuerySchema,
   pageSchema,
   profilesSchema,
+  auditEntrySchema,
+  auditExportResultSchema,
+  auditExportSchema,
+  auditQuerySchema,
+  decisionItemSchema,
+  enqueueDecisionsSchema,
+  enqueueResultSchema,
+  jobDetailQuerySchema,
+  jobSummarySchema,
   sessionStateSchema,
   settingsPatchSchema,
   settingsSchema,
@@ -23,6 +32,8 @@ import {
 
 /** Channels with nothing to say still take one (empty) object, so every input is validated alike. */
 const noInput = z.object({}).strict()
+const jobID = z.number().int().positive()
+const jobInput = z.object({ jobID }).strict()
 
 export const channels = {
   'app:info': { input: noInput, output: appInfoSchema },
@@ -44,6 +55,25 @@ export const channels = {
   'groups:get': { input: z.object({ groupID: z.string().min(1).max(64) }).strict(), output: cachedGroupSchema.nullable() },
   'members:list': { input: memberListQuerySchema, output: pageSchema(cachedMemberSchema) },
   'applications:query': { input: applicationQuerySchema, output: pageSchema(cachedApplicationSchema) },
+  /** Records approve/reject decisions and returns at once; they are sent after the undo window. */
+  'decisions:enqueue': { input: enqueueDecisionsSchema, output: enqueueResultSchema },
+  /** Cancels a job's decisions that have not been sent yet (all, or the given ones). */
+  'decisions:undo': {
+    input: z.object({ jobID: jobID, decisionIDs: z.array(z.number().int().positive()).min(1).max(100_000).optional() }).strict(),
+    output: z.object({ undone: z.number().int().nonnegative(), job: jobSummarySchema }),
+  },
+  'jobs:list': {
+    input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: pageSchema(jobSummarySchema),
+  },
+  'jobs:get': { input: jobDetailQuerySchema, output: z.object({ job: jobSummarySchema, items: pageSchema(decisionItemSchema) }) },
+  'jobs:pause': { input: jobInput, output: jobSummarySchema },
+  'jobs:resume': { input: jobInput, output: jobSummarySchema },
+  'jobs:cancel': { input: jobInput, output: jobSummarySchema },
+  'jobs:retryFailed': { input: jobInput, output: jobSummarySchema },
+  'audit:query': { input: auditQuerySchema, output: pageSchema(auditEntrySchema) },
+  /** The matching audit entries as a file's content (CSV or JSON Lines), for the renderer to save. */
+  'audit:export': { input: auditExportSchema, output: auditExportResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export const events = {
@@ -51,6 +81,7 @@ export const events = {
   'session:changed': sessionStateSchema,
   'sync:progress': syncProgressSchema,
   'cache:changed': cacheChangeSchema,
+  'jobs:progress': jobSummarySchema,
 } as const satisfies Record<string, z.ZodType>
 
 export type Channels = typeof channels

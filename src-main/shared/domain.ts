@@ -17,10 +17,12 @@ export const settingsSchema = z.object({
   theme: themeSchema,
   /** Minutes between reconciliation pulls while connected; 0 turns them off. */
   syncIntervalMinutes: z.number().int().min(0).max(1440),
+  /** Seconds a decision waits, undoable, before it is sent. */
+  undoWindowSeconds: z.number().int().min(0).max(60),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
-export const DEFAULT_SETTINGS: Settings = { locale: null, theme: 'system', syncIntervalMinutes: 10 }
+export const DEFAULT_SETTINGS: Settings = { locale: null, theme: 'system', syncIntervalMinutes: 10, undoWindowSeconds: 5 }
 
 /** A settings change: any subset of the fields, nothing else. */
 export const settingsPatchSchema = settingsSchema.partial().strict()
@@ -264,3 +266,114 @@ export const profilesSchema = z.object({
   sandboxUserID: z.string(),
 })
 export type Profiles = z.infer<typeof profilesSchema>
+
+// ---------------------------------------------------------------------------------------------------------
+// Decisions, jobs and the audit log.
+
+export const DECISION_ACTIONS = ['approve', 'reject'] as const
+export const decisionActionSchema = z.enum(DECISION_ACTIONS)
+export type DecisionAction = z.infer<typeof decisionActionSchema>
+
+export const enqueueDecisionsSchema = z
+  .object({
+    applicationKeys: z.array(z.string().min(1).max(300)).min(1, 'Choose at least one application').max(100_000, 'At most 100,000 applications in one decision'),
+    action: decisionActionSchema,
+    /** Sent to the applicant with the decision. */
+    message: z.string().max(2000).default(''),
+  })
+  .strict()
+export type EnqueueDecisions = z.input<typeof enqueueDecisionsSchema>
+
+export const enqueueResultSchema = z.object({ jobID: z.number().int().positive(), queued: z.number().int().nonnegative(), undoUntil: z.date() })
+export type EnqueueResult = z.infer<typeof enqueueResultSchema>
+
+export const DECISION_STATES = ['queued', 'sending', 'done', 'failed', 'cancelled'] as const
+export const decisionStateSchema = z.enum(DECISION_STATES)
+export const DECISION_OUTCOMES = ['sent', 'decided-elsewhere', 'confirmed', 'failed', 'undone', 'cancelled'] as const
+
+export const JOB_STATES = ['active', 'paused', 'cancelled'] as const
+export const jobSummarySchema = z.object({
+  jobID: z.number().int().positive(),
+  action: decisionActionSchema,
+  message: z.string(),
+  state: z.enum(JOB_STATES),
+  actor: z.string(),
+  createdAt: z.date(),
+  undoUntil: z.date(),
+  total: z.number().int().nonnegative(),
+  queued: z.number().int().nonnegative(),
+  sending: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  cancelled: z.number().int().nonnegative(),
+  /** Decided by someone else first (counted in done). */
+  decidedElsewhere: z.number().int().nonnegative(),
+  finished: z.boolean(),
+  /** Items per second over the last minute of sending; null before any was sent. */
+  rate: z.number().nonnegative().nullable(),
+  /** Seconds left at the current rate; null when unknown. */
+  etaSeconds: z.number().nonnegative().nullable(),
+  /** Why the job is not moving, when it is not (offline, paused, undo window). */
+  waitingFor: z.string().nullable(),
+})
+export type JobSummary = z.infer<typeof jobSummarySchema>
+
+export const decisionItemSchema = z.object({
+  decisionID: z.number().int().positive(),
+  applicationKey: z.string(),
+  groupID: z.string(),
+  groupName: z.string(),
+  applicant: z.string(),
+  state: decisionStateSchema,
+  outcome: z.enum(DECISION_OUTCOMES).nullable(),
+  outcomeCode: z.number().int().nullable(),
+  outcomeText: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  updatedAt: z.date(),
+})
+export type DecisionItem = z.infer<typeof decisionItemSchema>
+
+export const jobDetailQuerySchema = z
+  .object({
+    jobID: z.number().int().positive(),
+    only: z.enum(['all', 'failed', 'pending', 'done']).default('all'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict()
+
+export const AUDIT_EVENTS = ['queued', 'undone', 'cancelled', 'sent', 'decided-elsewhere', 'confirmed', 'failed', 'skipped'] as const
+export const auditEntrySchema = z.object({
+  auditID: z.number().int().positive(),
+  at: z.date(),
+  actor: z.string(),
+  jobID: z.number().int().nullable(),
+  groupID: z.string(),
+  groupName: z.string(),
+  applicant: z.string(),
+  action: decisionActionSchema,
+  message: z.string(),
+  event: z.enum(AUDIT_EVENTS),
+  outcomeCode: z.number().int().nullable(),
+  outcomeText: z.string().nullable(),
+})
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+
+export const auditQuerySchema = z
+  .object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+    from: z.date().optional(),
+    to: z.date().optional(),
+    groupID: z.string().max(64).optional(),
+    applicant: z.string().max(64).optional(),
+    actions: z.array(decisionActionSchema).max(2).optional(),
+    events: z.array(z.enum(AUDIT_EVENTS)).max(AUDIT_EVENTS.length).optional(),
+    jobID: z.number().int().positive().optional(),
+  })
+  .strict()
+export type AuditQuery = z.input<typeof auditQuerySchema>
+
+export const auditExportSchema = auditQuerySchema.omit({ offset: true, limit: true }).extend({ format: z.enum(['csv', 'jsonl']) }).strict()
+export const auditExportResultSchema = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), rows: z.number().int().nonnegative() })

@@ -21,6 +21,7 @@ import {
 } from '../shared/domain'
 import { AppError, CONSOLE_ERROR_CODES, isRetryable, isSdkError } from '../shared/errors'
 import { createCacheSync, type CacheSync } from './cache-sync'
+import { createModerationRuntime, type ModerationRuntime } from '../moderation/moderation-runtime'
 
 export interface AccountServiceOptions {
   dataDir: string
@@ -38,6 +39,7 @@ interface OpenAccount {
   record: AccountRecord
   cache: AccountCache
   sync: CacheSync | null
+  moderation: ModerationRuntime
 }
 
 const IDLE_PROGRESS: SyncProgress = { running: false, stage: null, done: 0, total: 0, startedAt: null, lastFullPullAt: null, lastEventAt: null, lastError: null }
@@ -45,7 +47,7 @@ const RECONNECT_DELAY_MS = 15_000
 
 export interface AccountService {
   /** At start: reopen the last account's cache (readable offline at once) and reconnect in the background. */
-  resume(): void
+  resume(): Promise<void>
   connect(input: ConnectInput): Promise<SessionState>
   disconnect(): Promise<SessionState>
   forget(accountKey: string): Promise<Profiles>
@@ -58,6 +60,8 @@ export interface AccountService {
   cache(): AccountCache | null
   /** The SDK while connected; null when signed out, kicked out or expired. */
   sdk(): ChatSdk | null
+  /** The current account's decisions, jobs and audit log; refused before any account was used. */
+  moderation(): ModerationRuntime
   close(): Promise<void>
 }
 
@@ -115,9 +119,10 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
       })
       open.sync.start()
     }
-    // After every (re)connection: events may have been missed while away.
+    // After every (re)connection: events may have been missed while away, and decisions may have waited.
     pull()
     scheduleReconcile()
+    open.moderation.connected()
   }
 
   function pull(): void {
@@ -146,19 +151,33 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     reconcileTimer = null
   }
 
-  function openAccount(record: AccountRecord): void {
+  async function openAccount(record: AccountRecord): Promise<void> {
     if (open?.record.accountKey === record.accountKey) {
       open.record = record
       return
     }
-    closeAccount()
-    open = { record, cache: openAccountCache(cacheFileFor(options.dataDir, record.accountKey)), sync: null }
+    await closeAccount()
+    const cache = openAccountCache(cacheFileFor(options.dataDir, record.accountKey))
+    const moderation = createModerationRuntime({
+      cache,
+      actor: record.userID,
+      // Decisions go out only while the session is ready; offline they wait in the journal.
+      sdk: () => (session.snapshot().phase === 'ready' ? session.sdk() : null),
+      events: options.events,
+      undoWindowMs: () => options.settings().undoWindowSeconds * 1000,
+      log,
+    })
+    open = { record, cache, sync: null, moderation }
   }
 
-  function closeAccount(): void {
+  async function closeAccount(): Promise<void> {
     stopSync()
-    open?.cache.close()
+    const closing = open
     open = null
+    if (!closing) return
+    // The runner finishes (or abandons) its call before the database it records into closes.
+    await closing.moderation.stop()
+    closing.cache.close()
   }
 
   function clearReconnect(): void {
@@ -215,7 +234,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
       if (input.credential) options.vault.save(accountKey, credential)
       record = options.accounts.upsert(record, now())
     }
-    openAccount(record)
+    await openAccount(record)
     emitState()
     await startSession(target)
     return state()
@@ -247,11 +266,10 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     fs.rmSync(path.join(options.dataDir, 'accounts', accountFolderName(accountKey)), { recursive: true, force: true })
   }
 
-  return {
-    resume() {
+  async function resume(): Promise<void> {
       const last = options.accounts.lastUsed()
       if (!last) return
-      openAccount(last)
+      await openAccount(last)
       emitState()
       const credential = last.connection === 'cloud' ? options.vault.load(last.accountKey) : null
       if (last.connection === 'cloud' && !credential) return
@@ -263,7 +281,10 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
         return
       }
       void startSession(target).catch((error: unknown) => log('[session] reconnect at start failed', error))
-    },
+  }
+
+  return {
+    resume,
     connect,
     async disconnect() {
       clearReconnect()
@@ -276,7 +297,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
         clearReconnect()
         lastTarget = null
         await session.disconnect()
-        closeAccount()
+        await closeAccount()
         emitState()
       }
       options.vault.remove(accountKey)
@@ -288,7 +309,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
       const wasSandbox = !open || open.record.connection === 'sandbox'
       if (open?.record.connection === 'sandbox') {
         await session.disconnect()
-        closeAccount()
+        await closeAccount()
       }
       await options.sandbox.reset()
       for (const record of options.accounts.list()) if (record.connection === 'sandbox') removeCacheFolder(record.accountKey)
@@ -307,11 +328,15 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     },
     cache: () => open?.cache ?? null,
     sdk: () => session.sdk(),
+    moderation() {
+      if (!open) throw new AppError(CONSOLE_ERROR_CODES.notReady, 'No account yet: connect once so the console has a cache to work from')
+      return open.moderation
+    },
     async close() {
       clearReconnect()
       lastTarget = null
       await session.disconnect().catch(() => {})
-      closeAccount()
+      await closeAccount()
       await options.sandbox.close()
     },
   }

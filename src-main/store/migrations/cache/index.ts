@@ -5,6 +5,7 @@ import * as createMembers from './0020-create-members'
 import * as createApplications from './0030-create-applications'
 import * as createAttributesAndCounters from './0040-create-attributes-and-counters'
 import * as createSyncState from './0050-create-sync-state'
+import * as createDecisionJournal from './0060-create-decision-journal'
 
 export const cacheMigrations: readonly Migration[] = [
   { version: 10, name: 'create-groups', up: createGroups.up },
@@ -12,4 +13,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 30, name: 'create-applications', up: createApplications.up },
   { version: 40, name: 'create-attributes-and-counters', up: createAttributesAndCounters.up },
   { version: 50, name: 'create-sync-state', up: createSyncState.up },
+  { version: 60, name: 'create-decision-journal', up: createDecisionJournal.up },
 ]
