@@ -1,73 +1,18 @@
 // The session and cache issue end to end below the UI: the console app (app.ts) over the real router,
 // against an emulator server that can be stopped, restarted and told to kick the moderator out.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createConsoleApp, type ConsoleApp } from '../app'
-import { remoteSandbox } from '../chat/sandbox'
-import { connectEmulatorClient, startEmulatorServer, type EmulatorServer } from '../chat/emulator'
+import { describe, expect, it } from 'vitest'
+import { connectEmulatorClient, type EmulatorServer } from '../chat/emulator'
 import type { ChatSdk } from '../chat/sdk'
-import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../shared/contract'
-
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-account-'))
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
-  return dir
-}
+import type { EventPayload } from '../shared/contract'
+import { cleanups, consoleOn, emulatorServer, pullFinished, tempDir } from '../test-support/console-harness'
 
 async function server(dataFile: string, port = 0): Promise<EmulatorServer> {
-  const started = await startEmulatorServer({ dataFile, port, seed: { groups: 12, applications: 30 } })
-  cleanups.push(() => started.close())
-  return started
+  return emulatorServer({ dataFile, port, seed: { groups: 12, applications: 30 } })
 }
 
-interface Console {
-  app: ConsoleApp
-  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
-  /** Resolves at the next event of this name whose payload satisfies `predicate`. */
-  next<E extends EventName>(event: E, predicate?: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>>
-}
-
-function consoleOn(dataDir: string, options: { sandboxUrl?: string; createCloudSdk?: (sdkAppID: number) => ChatSdk; resume?: boolean } = {}): Console {
-  const app = createConsoleApp({
-    dataDir,
-    host: 'browser',
-    version: 'test',
-    strictContract: true,
-    resumeLastAccount: options.resume ?? false,
-    ...(options.sandboxUrl ? { sandbox: remoteSandbox(options.sandboxUrl, { requestTimeoutMs: 400 }) } : {}),
-    ...(options.createCloudSdk ? { createCloudSdk: options.createCloudSdk } : {}),
-    log: () => {},
-  })
-  cleanups.push(() => app.close())
-  return {
-    app,
-    async call(channel, input) {
-      const result = await app.router.dispatch(channel, input, { transport: 'direct' })
-      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-      return result.value as never
-    },
-    next(event, predicate = () => true) {
-      return new Promise((resolve) => {
-        const unsubscribe = app.events.subscribeAll((name, payload) => {
-          if (name === event && predicate(payload as never)) {
-            unsubscribe()
-            resolve(payload as never)
-          }
-        })
-      })
-    },
-  }
-}
-
-const pullFinished = (progress: EventPayload<'sync:progress'>) => !progress.running && progress.lastFullPullAt !== null && progress.stage === null
 
 describe('connecting to the sandbox', () => {
   it('connects, pulls, and serves groups and applications from the cache', async () => {
