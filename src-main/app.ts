@@ -2,6 +2,7 @@
 // services, so the Electron main process, the browser host and the tests all run the same console.
 import path from 'node:path'
 import { openDatabase, type Db } from './store/db'
+import { lockDataDir } from './store/data-dir-lock'
 import { appMigrations } from './store/migrations'
 import { createSettingsRepository } from './store/settings-repository'
 import { createAccountsRepository } from './store/accounts-repository'
@@ -48,7 +49,14 @@ function emptyPage<T>(offset = 0): Page<T> {
 export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
   const log = config.log ?? ((message, error) => console.error(message, error ?? ''))
   const strict = config.strictContract ?? false
-  const db: Db = openDatabase(path.join(config.dataDir, APP_DATABASE_FILE), { migrations: appMigrations })
+  const releaseLock = lockDataDir(config.dataDir)
+  let db: Db
+  try {
+    db = openDatabase(path.join(config.dataDir, APP_DATABASE_FILE), { migrations: appMigrations })
+  } catch (error) {
+    releaseLock()
+    throw error
+  }
   const settings = createSettingsRepository(db)
   const events = createEventBus({ validate: strict })
   const startedAt = new Date()
@@ -126,6 +134,7 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
       closed = true
       await accounts.close()
       db.close()
+      releaseLock()
     },
   }
 }

@@ -185,10 +185,13 @@ export function createCacheSync(options: CacheSyncOptions): CacheSync {
     changed(['members'])
   }
 
-  /** Attributes: not for topic-enabled communities; AVChatRoom only once joined (sdk-facts "Rules by group type"). */
+  /**
+   * Attributes and counters: none for topic-enabled communities, and an AVChatRoom's only after joining it
+   * in this session (sdk-facts "Rules by group type"), which a background pull does not do.
+   */
   function attributesReadable(groupID: string): boolean {
     const group = cache.groups.get(groupID)
-    return group !== null && !group.isSupportTopic
+    return group !== null && !group.isSupportTopic && group.type !== 'AVChatRoom'
   }
 
   async function pullAttributes(groupIDs: readonly string[]): Promise<void> {
