@@ -19,7 +19,7 @@ test.describe('console shell', () => {
       if (section !== 'settings') {
         const empty = view.getByTestId('empty-state')
         await expect(empty.getByRole('heading')).not.toBeEmpty()
-        await expect(empty.locator('p')).toContainText(/appear/)
+        await expect(empty.getByTestId('empty-state-body')).toContainText(/appear/)
       }
       await shell.page.screenshot({ path: testInfo.outputPath(`${section}.png`), fullPage: true })
     }

@@ -31,6 +31,18 @@ export class ConsoleShell {
     await expect(this.view(section)).toBeVisible()
     return this.view(section)
   }
+
+  /** First run: the one-click sandbox connection offered by an empty view, until the session is online. */
+  async connectSandboxFromEmptyState(section: Exclude<Section, 'settings'> = 'groups'): Promise<void> {
+    const view = await this.goTo(section)
+    await view.getByTestId('first-run').getByRole('button', { name: 'Connect to the sandbox' }).click()
+    await expect(this.statusPhase).toContainText('Online', { timeout: 15_000 })
+  }
+
+  /** Resolves when the running full pull has finished (the status bar shows a last sync time). */
+  async waitForFirstSync(): Promise<void> {
+    await expect(this.page.getByTestId('status-sync')).toContainText('Last sync', { timeout: 20_000 })
+  }
 }
 
 /** The Settings view. */

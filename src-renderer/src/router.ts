@@ -15,6 +15,9 @@ export type SectionName = (typeof SECTIONS)[number]['name']
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/inbox' },
   ...SECTIONS.map(({ name, path, component }) => ({ name, path, component })),
+  // A group's detail belongs to the Groups section (see SideNav's active state). Group IDs may hold '#'
+  // and '@' (community IDs look like '@TGS#_…'); the router encodes them in the hash.
+  { name: 'group-detail', path: '/groups/:groupID', component: () => import('./views/GroupDetailView.vue'), props: true },
   { path: '/:unknown(.*)*', redirect: '/inbox' },
 ]
 
