@@ -1,62 +1,14 @@
 // kill -9 of the console host in the middle of a 300-item job, then a restart on the same data folder:
 // every application ends handled exactly once on the emulator server, none lost (issue 5).
-import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
-import readline from 'node:readline'
 import { describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { connectEmulatorClient } from '../chat/emulator'
-import { createSocketClient, type SocketLike } from '../shared/socket-client'
-import { createConsoleClient } from '../shared/typed-client'
-import type { ConsoleClient } from '../shared/api-types'
-import type { EventName, EventPayload } from '../shared/contract'
 import { cleanups, emulatorServer, tempDir } from '../test-support/console-harness'
+import { startHostProcess } from '../test-support/host-process'
 
-const PROJECT_ROOT = path.resolve(__dirname, '../..')
-
-interface HostProcess {
-  child: ChildProcess
-  client: ConsoleClient
-  next<E extends EventName>(event: E, predicate: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>>
-}
-
-/** The console host as its own process (the one a moderator's machine runs), reached over its socket. */
-async function startHost(dataDir: string, sandboxUrl: string): Promise<HostProcess> {
-  // tsx as a loader inside this one process (its CLI would fork a child that a kill -9 would not reach).
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src-main/host/cli.ts'), '--data', dataDir, '--sandbox-url', sandboxUrl], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  })
-  const line = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', resolve)
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)))
-  })
-  const url = new URL(/^console at (\S+)$/.exec(line)![1]!)
-  const token = /token=([\w-]+)/.exec(url.hash)![1]!
-  const socket = createSocketClient({
-    url: `ws://${url.host}/ipc?token=${token}`,
-    connect: (target) => new WebSocket(target, { origin: url.origin }) as unknown as SocketLike,
-    reconnectDelayMs: () => 1_000_000,
-  })
-  cleanups.push(() => socket.close())
-  await socket.ready
-  const client = createConsoleClient(socket.api)
-  return {
-    child,
-    client,
-    next: (event, predicate) =>
-      new Promise((resolve) => {
-        const unsubscribe = client.on(event, (payload) => {
-          if (predicate(payload)) {
-            unsubscribe()
-            resolve(payload)
-          }
-        })
-      }),
-  }
+async function startHost(dataDir: string, sandboxUrl: string) {
+  const host = await startHostProcess({ dataDir, sandboxUrl })
+  cleanups.push(() => host.close())
+  return host
 }
 
 describe('crash recovery', () => {
@@ -75,8 +27,7 @@ describe('crash recovery', () => {
     expect(keys).toHaveLength(300)
     const { jobID } = await first.client['decisions:enqueue']({ applicationKeys: keys, action: 'approve' })
     await first.next('jobs:progress', (job) => job.jobID === jobID && job.done >= 80)
-    first.child.kill('SIGKILL')
-    await new Promise((resolve) => first.child.once('exit', resolve))
+    await first.kill('SIGKILL')
     const appliedAtKill = (await server.controls.appliedCalls()).handleGroupApplication ?? 0
     expect(appliedAtKill).toBeGreaterThanOrEqual(80)
     expect(appliedAtKill).toBeLessThan(300)

@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain'
 import type { Db } from '../db'
 import { likePattern, statementCache } from './rows'
+import { indexText, matchExpression } from './text-search'
 
 export type ApplicationStatus = CachedApplication['status']
 
@@ -88,8 +89,9 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
       first_seen_at = CASE WHEN applications.status = 'pending' THEN applications.first_seen_at ELSE excluded.first_seen_at END,
       status_changed_at = CASE WHEN applications.status = 'pending' THEN applications.status_changed_at ELSE excluded.status_changed_at END,
       status = 'pending'
-    RETURNING (first_seen_at = @at) AS is_new
+    RETURNING rowid, (first_seen_at = @at) AS is_new
   `)
+  const indexRow = db.prepare<[number, string]>('INSERT OR REPLACE INTO applications_fts (rowid, tokens) VALUES (?, ?)')
   const pendingKeys = db.prepare<[], { application_key: string }>(`SELECT application_key FROM applications WHERE status = 'pending'`)
   const setStatus = db.prepare<[string, number, string]>(`UPDATE applications SET status = ?, status_changed_at = ? WHERE application_key = ?`)
   const countPending = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM applications WHERE status = 'pending'`)
@@ -106,7 +108,8 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
       authentication: application.authentication ?? '',
       message_key: Math.trunc(Number(application.messageKey) || 0),
       at,
-    }) as { is_new: number }
+    }) as { rowid: number; is_new: number }
+    indexRow.run(row.rowid, indexText(application.note ?? '', application.applicant, application.applicantNick ?? ''))
     return row.is_new === 1
   }
 
@@ -153,9 +156,12 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
       where.push(`(a.applicant LIKE @applicant ESCAPE '\\' OR a.applicant_nick LIKE @applicant ESCAPE '\\')`)
       params.applicant = likePattern(q.applicant)
     }
-    if (q.text) {
-      where.push(`(a.note LIKE @text ESCAPE '\\' OR a.applicant LIKE @text ESCAPE '\\' OR a.applicant_nick LIKE @text ESCAPE '\\' OR g.name LIKE @text ESCAPE '\\')`)
-      params.text = likePattern(q.text)
+    const fts = q.text ? matchExpression(q.text) : null
+    if (q.text && fts) {
+      // Notes, applicants and nicks through the full-text index; group names (few) by substring.
+      where.push(`(a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @fts) OR g.name LIKE @groupName ESCAPE '\\')`)
+      params.fts = fts
+      params.groupName = likePattern(q.text)
     }
     const from = `FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE ${where.join(' AND ')}`
     const direction = q.direction === 'asc' ? 'ASC' : 'DESC'

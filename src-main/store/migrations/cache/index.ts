@@ -6,6 +6,7 @@ import * as createApplications from './0030-create-applications'
 import * as createAttributesAndCounters from './0040-create-attributes-and-counters'
 import * as createSyncState from './0050-create-sync-state'
 import * as createDecisionJournal from './0060-create-decision-journal'
+import * as createApplicationSearch from './0070-create-application-search'
 
 export const cacheMigrations: readonly Migration[] = [
   { version: 10, name: 'create-groups', up: createGroups.up },
@@ -14,4 +15,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 40, name: 'create-attributes-and-counters', up: createAttributesAndCounters.up },
   { version: 50, name: 'create-sync-state', up: createSyncState.up },
   { version: 60, name: 'create-decision-journal', up: createDecisionJournal.up },
+  { version: 70, name: 'create-application-search', up: createApplicationSearch.up },
 ]
