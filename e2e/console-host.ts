@@ -16,10 +16,11 @@ export interface RunningHost {
   stop(): Promise<void>
 }
 
-export async function startHostProcess(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningHost> {
+export async function startHostProcess(options: { dataDir?: string; env?: NodeJS.ProcessEnv; sandboxUrl?: string } = {}): Promise<RunningHost> {
   if (!fs.existsSync(HOST_ENTRY)) throw new Error(`${HOST_ENTRY} is missing: run "npm run build" first.`)
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'))
-  const child = spawn(process.execPath, [HOST_ENTRY, '--data', dataDir, '--port', '0'], {
+  const sandboxArgs = options.sandboxUrl ? ['--sandbox-url', options.sandboxUrl] : []
+  const child = spawn(process.execPath, [HOST_ENTRY, '--data', dataDir, '--port', '0', ...sandboxArgs], {
     env: { ...process.env, CONSOLE_STRICT_CONTRACT: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

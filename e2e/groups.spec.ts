@@ -137,3 +137,28 @@ test.describe('groups', () => {
     await expect(page.getByTestId('group-profile').getByRole('heading')).toHaveText('群资料')
   })
 })
+
+test.describe('groups at scale', () => {
+  test.use({ sandboxGroups: 5000 })
+
+  test('5,000 groups in a virtual list: End reaches the last one, and only the rows on screen are in the page', async ({ shell, page }, testInfo) => {
+    const groups = new GroupsPage(page)
+    await shell.connectSandboxFromEmptyState('groups')
+    await expect(groups.count).toHaveText('5,000 groups', { timeout: 20_000 })
+    await groups.waitForGroups()
+    expect(await page.locator('[data-testid=group-row]').count()).toBeLessThan(80)
+
+    await groups.table.focus()
+    await page.keyboard.press('End')
+    const last = groups.table.locator('[aria-rowindex="5001"]')
+    await expect(last).toHaveAttribute('data-testid', 'group-row')
+    await expect(last.getByTestId('group-name')).not.toBeEmpty()
+    await expect(groups.table).toHaveAttribute('aria-activedescendant', 'group-row-4999')
+    // Only the rows around the end exist in the page, not the 5,000.
+    expect(await groups.table.locator('[role=row]').count()).toBeLessThan(80)
+    await page.screenshot({ path: testInfo.outputPath('groups-5000-end.png') })
+
+    await page.keyboard.press('Home')
+    await expect(groups.table.locator('[aria-rowindex="2"]')).toHaveAttribute('aria-selected', 'true')
+  })
+})
