@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { test as base } from '@playwright/test'
-import { startEmulatorServer } from '../src-main/chat/emulator'
+import { startEmulatorServer, type EmulatorServer } from '../src-main/chat/emulator'
 import { startHostProcess, type RunningHost } from './console-host'
 import { ConsoleShell } from './pages/console-shell'
 
@@ -15,6 +15,8 @@ interface Options {
 }
 
 interface Fixtures {
+  /** The test's own emulator server (see `sandboxGroups`), for its fault and kick-out controls. */
+  sandboxServer: EmulatorServer | null
   /** A browser host of its own, on a fresh data directory, for each test. */
   host: RunningHost
   /** The console opened in the page, shell rendered. */
@@ -23,22 +25,19 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures & Options>({
   sandboxGroups: [null, { option: true }],
-  host: async ({ sandboxGroups }, use) => {
-    if (sandboxGroups === null) {
-      const host = await startHostProcess()
-      await use(host)
-      await host.stop()
-      fs.rmSync(host.dataDir, { recursive: true, force: true })
-      return
-    }
+  sandboxServer: async ({ sandboxGroups }, use) => {
+    if (sandboxGroups === null) return use(null)
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-sandbox-'))
     const server = await startEmulatorServer({ dataFile: path.join(dir, 'emulator.sqlite'), seed: { seed: 7, groups: sandboxGroups, applications: sandboxGroups } })
-    const host = await startHostProcess({ sandboxUrl: server.url })
+    await use(server)
+    await server.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  },
+  host: async ({ sandboxServer }, use) => {
+    const host = await startHostProcess(sandboxServer ? { sandboxUrl: sandboxServer.url } : {})
     await use(host)
     await host.stop()
-    await server.close()
     fs.rmSync(host.dataDir, { recursive: true, force: true })
-    fs.rmSync(dir, { recursive: true, force: true })
   },
   shell: async ({ page, host }, use) => {
     const errors: string[] = []

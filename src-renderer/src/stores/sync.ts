@@ -12,6 +12,9 @@ export const useSyncStore = defineStore('sync', () => {
   async function load(): Promise<void> {
     const api = useApi()
     api.on('sync:progress', (next) => (progress.value = next))
+    // A pull stopped by a kick-out or a disconnect sends no last progress event: read the state again
+    // whenever the session changes, so the status bar does not show a pull that is no longer running.
+    api.on('session:changed', () => void api['sync:state']({}).then((next) => (progress.value = next), () => {}))
     progress.value = await api['sync:state']({})
   }
 
