@@ -61,6 +61,30 @@ test.describe('groups', () => {
     await expect(groups.search).toHaveValue('')
   })
 
+  test('a column header sorts the list, and again reverses it', async ({ shell, page }) => {
+    const groups = new GroupsPage(page)
+    await shell.connectSandboxFromEmptyState('groups')
+    await shell.waitForFirstSync()
+    const membersHeader = groups.table.getByRole('columnheader', { name: 'Members' })
+    await expect(membersHeader).toHaveAttribute('aria-sort', 'none')
+
+    await groups.table.getByTestId('sort-memberCount').click()
+    await expect(membersHeader).toHaveAttribute('aria-sort', 'descending')
+    const counts = async () => (await groups.rows.getByTestId('group-member-count').allTextContents()).map(Number)
+    await expect.poll(async () => (await counts())[0]).toBeGreaterThan(0)
+    const descending = await counts()
+    expect(descending).toEqual([...descending].sort((a, b) => b - a))
+
+    // Keyboard too: the header button is reachable and Enter activates it, not the grid's "open".
+    await groups.table.getByTestId('sort-memberCount').focus()
+    await page.keyboard.press('Enter')
+    await expect(membersHeader).toHaveAttribute('aria-sort', 'ascending')
+    await expect.poll(async () => (await counts())[0]).toBeLessThanOrEqual(descending[descending.length - 1]!)
+    const ascending = await counts()
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b))
+    await expect(page.getByTestId('view-groups')).toBeVisible()
+  })
+
   test('the keyboard searches, moves the selection and opens a group', async ({ shell, page }) => {
     const groups = new GroupsPage(page)
     await shell.connectSandboxFromEmptyState('groups')
@@ -119,7 +143,7 @@ test.describe('groups', () => {
     await expect(detail.view.getByTestId('detail-group-id')).toHaveText(groupID)
   })
 
-  test('the new views follow a language switch', async ({ shell, page }) => {
+  test('the new views follow a language switch', async ({ shell, page }, testInfo) => {
     const groups = new GroupsPage(page)
     await shell.connectSandboxFromEmptyState('groups')
     await groups.waitForGroups()
@@ -133,6 +157,7 @@ test.describe('groups', () => {
     await expect(groups.typeFilter('ChatRoom')).toHaveText('临时会议群')
     await expect(groups.table.getByRole('columnheader', { name: '我的角色' })).toBeVisible()
     await expect(groups.count).toContainText('个群组')
+    await page.screenshot({ path: testInfo.outputPath('groups-zh-CN.png') })
     await groups.rows.first().click()
     await expect(page.getByTestId('group-profile').getByRole('heading')).toHaveText('群资料')
   })
