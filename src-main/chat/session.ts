@@ -122,19 +122,25 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       return
     }
     sdk = instance
+    let readyTimer: NodeJS.Timeout | undefined
     const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new AppError(CONSOLE_ERROR_CODES.notReady, 'The chat service did not become ready in time')), options.readyTimeoutMs ?? 30_000)
+      readyTimer = setTimeout(
+        () => reject(new AppError(CONSOLE_ERROR_CODES.notReady, 'The chat service did not become ready in time')),
+        options.readyTimeoutMs ?? 30_000,
+      )
       attach(instance, () => {
-        clearTimeout(timer)
+        clearTimeout(readyTimer)
         resolve()
       })
     })
+    // Whichever way login ends, the timeout must not surface later as an unhandled rejection.
+    ready.catch(() => {})
     try {
       await instance.login({ userID: target.userID, userSig: target.userSig ?? '' })
       if (instance.isReady() && current.phase === 'connecting') set({ phase: 'ready' })
       if (current.phase !== 'ready') await ready
-      else void ready.catch(() => {})
     } catch (error) {
+      clearTimeout(readyTimer)
       if (mine !== generation) return
       await release()
       const message = isSdkError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : 'Login failed'

@@ -107,7 +107,6 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
 
   async function send(sdk: ChatSdk, decision: PendingDecision): Promise<void> {
     journal.markSending(decision.decisionID)
-    options.onJobChanged?.(decision.jobID)
     try {
       await sdk.handleGroupApplication({
         handleAction: decision.action,

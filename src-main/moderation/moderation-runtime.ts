@@ -74,23 +74,23 @@ export function createModerationRuntime(options: ModerationRuntimeOptions): Mode
     return job
   }
 
+  /** Emits a job's summary, at most every PROGRESS_INTERVAL_MS per job; the latest state always goes out. */
   function emitJob(jobID: number, force = false): void {
     const now = clock.now()
-    const job = summary(jobID)
-    if (!force && !job.finished && now - (lastEmit.get(jobID) ?? 0) < PROGRESS_INTERVAL_MS) {
-      // Coalesce: the latest state goes out at the end of the interval.
+    if (!force && now - (lastEmit.get(jobID) ?? 0) < PROGRESS_INTERVAL_MS) {
+      // Coalesce: the state at the end of the interval goes out, so the last one (finished) is never lost.
       if (!pendingEmit.has(jobID)) {
         const timer = setTimeout(() => {
           pendingEmit.delete(jobID)
           emitJob(jobID, true)
-        }, PROGRESS_INTERVAL_MS)
+        }, PROGRESS_INTERVAL_MS - (now - (lastEmit.get(jobID) ?? 0)))
         timer.unref?.()
         pendingEmit.set(jobID, timer)
       }
       return
     }
     lastEmit.set(jobID, now)
-    options.events.emit('jobs:progress', job)
+    options.events.emit('jobs:progress', summary(jobID))
   }
 
   function emitApplications(): void {

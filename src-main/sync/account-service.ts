@@ -77,7 +77,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     createSdk: async (target) => (target.connection === 'sandbox' ? options.sandbox.createSdk() : options.createCloudSdk(target.sdkAppID!)),
     onChange: (snapshot) => {
       if (snapshot.phase === 'ready') onReady()
-      if (snapshot.phase === 'kicked-out' || snapshot.phase === 'usersig-expired' || snapshot.phase === 'signed-out') stopSync()
+      if (snapshot.phase === 'kicked-out' || snapshot.phase === 'usersig-expired' || snapshot.phase === 'signed-out') void stopSync()
       emitState()
     },
     now,
@@ -144,11 +144,12 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     reconcileTimer.unref()
   }
 
-  function stopSync(): void {
-    open?.sync?.stop()
+  function stopSync(): Promise<void> {
+    const sync = open?.sync
     if (open) open.sync = null
     if (reconcileTimer) clearInterval(reconcileTimer)
     reconcileTimer = null
+    return sync ? sync.stop() : Promise.resolve()
   }
 
   async function openAccount(record: AccountRecord): Promise<void> {
@@ -171,11 +172,11 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
   }
 
   async function closeAccount(): Promise<void> {
-    stopSync()
     const closing = open
+    // The pull and the runner finish (or abandon) their calls before the database they record into closes.
+    await stopSync()
     open = null
     if (!closing) return
-    // The runner finishes (or abandons) its call before the database it records into closes.
     await closing.moderation.stop()
     closing.cache.close()
   }
@@ -235,7 +236,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
       record = options.accounts.upsert(record, now())
     }
     await openAccount(record)
-    emitState()
+    // No state event here: the session's own 'connecting' announces the new account, never with the old phase.
     await startSession(target)
     return state()
   }

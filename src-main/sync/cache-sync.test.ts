@@ -21,9 +21,9 @@ interface Rig {
 }
 
 const rigs: Rig[] = []
-afterEach(() => {
+afterEach(async () => {
   for (const rig of rigs.splice(0)) {
-    rig.sync.stop()
+    await rig.sync.stop()
     rig.cache.close()
     rig.emulator.close()
   }

@@ -23,8 +23,8 @@ export interface CacheSyncOptions {
 export interface CacheSync {
   /** Subscribes to the SDK's events. */
   start(): void
-  /** Unsubscribes and stops a pull in progress at its next step. */
-  stop(): void
+  /** Unsubscribes, stops a pull in progress at its next step, and resolves once it has stopped. */
+  stop(): Promise<void>
   /** Pulls everything; a call while a pull runs joins that pull. */
   fullPull(): Promise<void>
   progress(): SyncProgress
@@ -332,14 +332,20 @@ export function createCacheSync(options: CacheSyncOptions): CacheSync {
       sdk.on(EVENTS.GROUP_COUNTER_UPDATED, onCounter)
       sdk.on(EVENTS.MESSAGE_RECEIVED, onMessages)
     },
-    stop() {
+    async stop() {
       stopped = true
-      if (!subscribed) return
-      subscribed = false
-      sdk.off(EVENTS.GROUP_LIST_UPDATED, onGroupList)
-      sdk.off(EVENTS.GROUP_ATTRIBUTES_UPDATED, onAttributes)
-      sdk.off(EVENTS.GROUP_COUNTER_UPDATED, onCounter)
-      sdk.off(EVENTS.MESSAGE_RECEIVED, onMessages)
+      if (subscribed) {
+        subscribed = false
+        sdk.off(EVENTS.GROUP_LIST_UPDATED, onGroupList)
+        sdk.off(EVENTS.GROUP_ATTRIBUTES_UPDATED, onAttributes)
+        sdk.off(EVENTS.GROUP_COUNTER_UPDATED, onCounter)
+        sdk.off(EVENTS.MESSAGE_RECEIVED, onMessages)
+      }
+      // A call in flight may never answer once the session is gone: stop waiting for it after a moment.
+      if (running) await Promise.race([running.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000).unref())])
+      running = null
+      state.stage = null
+      emitProgress(true)
     },
     fullPull() {
       stopped = false
