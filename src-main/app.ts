@@ -6,6 +6,7 @@ import { lockDataDir } from './store/data-dir-lock'
 import { appMigrations } from './store/migrations'
 import { createSettingsRepository } from './store/settings-repository'
 import { createAccountsRepository } from './store/accounts-repository'
+import { createSavedFiltersRepository } from './store/saved-filters-repository'
 import { createCredentialVault, fileOnlyCipher, type SecretCipher } from './store/credential-vault'
 import { accountFolderName } from './store/cache'
 import { createEventBus, type EventBus } from './ipc/events'
@@ -58,6 +59,7 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
     throw error
   }
   const settings = createSettingsRepository(db)
+  const savedFilters = createSavedFiltersRepository(db)
   const events = createEventBus({ validate: strict })
   const startedAt = new Date()
 
@@ -99,6 +101,10 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
     'groups:get': ({ groupID }) => accounts.cache()?.groups.get(groupID) ?? null,
     'members:list': (query) => accounts.cache()?.members.list(query) ?? emptyPage(query.offset),
     'applications:query': (query) => accounts.cache()?.applications.query(query, Date.now()) ?? emptyPage(query.offset),
+    'applications:keys': (query) => accounts.cache()?.applications.keys(query, Date.now()) ?? { keys: [], total: 0 },
+    'inbox:savedFilters': () => savedFilters.list(),
+    'inbox:saveFilter': (filter) => savedFilters.save(filter),
+    'inbox:deleteFilter': ({ name }) => savedFilters.remove(name),
     'decisions:enqueue': (input) => accounts.moderation().enqueue(input),
     'decisions:undo': ({ jobID, decisionIDs }) => accounts.moderation().undo(jobID, decisionIDs),
     'jobs:list': ({ offset, limit }) => (accounts.cache() ? accounts.moderation().jobs(offset, limit) : emptyPage(offset)),

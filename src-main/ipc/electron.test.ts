@@ -3,6 +3,7 @@ import type { IpcMainInvokeEvent } from 'electron'
 import { CHANNEL_NAMES } from '../shared/contract'
 import { decodeMessage, encodeMessage } from '../shared/codec'
 import { createEventBus } from './events'
+import { DEFAULT_SETTINGS } from '../shared/domain'
 import { registerElectronTransport } from './electron'
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown
@@ -60,7 +61,7 @@ describe('electron transport', () => {
     const electron = fakeElectron()
     const value = { max: 2n ** 63n - 1n, min: -(2n ** 63n) }
     expect(await electron.invoke('settings:get', electron.mainFrame, encodeMessage(value))).toEqual({ ok: true, value: { echoed: value } })
-    electron.bus.emit('settings:changed', { locale: 'en', theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 })
-    expect(electron.sent).toEqual([['settings:changed', encodeMessage({ locale: 'en', theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 })]])
+    electron.bus.emit('settings:changed', { ...DEFAULT_SETTINGS, locale: 'en', theme: 'dark' })
+    expect(electron.sent).toEqual([['settings:changed', encodeMessage({ ...DEFAULT_SETTINGS, locale: 'en', theme: 'dark' })]])
   })
 })

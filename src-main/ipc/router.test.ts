@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES, channels, type ChannelName } from '../shared/contract'
 import { appErrorSchema } from '../shared/errors'
+import { DEFAULT_SETTINGS } from '../shared/domain'
 import { createRouter, type Handlers } from './router'
 
 /** A router whose every handler is a spy, so a test can prove a rejected call never reached one. */
@@ -80,10 +81,11 @@ describe('router: failures become typed errors', () => {
   })
 
   it('returns a valid result unchanged', async () => {
-    const handler = vi.fn(() => ({ locale: 'zh-CN' as const, theme: 'dark' as const, syncIntervalMinutes: 5, undoWindowSeconds: 5 }))
+    const settings = { ...DEFAULT_SETTINGS, locale: 'zh-CN' as const, theme: 'dark' as const }
+    const handler = vi.fn(() => settings)
     const { router } = spyRouter({ 'settings:update': handler })
     const result = await router.dispatch('settings:update', { theme: 'dark' }, { transport: 'direct' })
-    expect(result).toEqual({ ok: true, value: { locale: 'zh-CN', theme: 'dark', syncIntervalMinutes: 5, undoWindowSeconds: 5 } })
+    expect(result).toEqual({ ok: true, value: settings })
     expect(handler).toHaveBeenCalledWith({ theme: 'dark' }, { transport: 'direct' })
   })
 })

@@ -10,6 +10,7 @@ import { createSocketClient, type SocketLike } from '../shared/socket-client'
 import { ApiError, createConsoleClient } from '../shared/typed-client'
 import type { EventPayload } from '../shared/contract'
 import { attachSocketTransport, SOCKET_PATH } from './socket'
+import { DEFAULT_SETTINGS } from '../shared/domain'
 
 const cleanups: Array<() => Promise<void> | void> = []
 afterEach(async () => {
@@ -78,9 +79,9 @@ describe('socket transport: the contract over the wire', () => {
     await client.ready
     const changes: Array<EventPayload<'settings:changed'>> = []
     const changed = new Promise<void>((resolve) => client.api.on('settings:changed', (payload) => { changes.push(payload); resolve() }))
-    expect(await client.api['settings:update']({ theme: 'dark' })).toEqual({ locale: null, theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 })
+    expect(await client.api['settings:update']({ theme: 'dark' })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
     await changed
-    expect(changes).toEqual([{ locale: null, theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 }])
+    expect(changes).toEqual([{ ...DEFAULT_SETTINGS, theme: 'dark' }])
     const refused = await client.api['settings:update']({ theme: 'purple' } as never).catch((error: unknown) => error)
     expect(refused).toBeInstanceOf(ApiError)
     expect(refused).toMatchObject({ channel: 'settings:update', code: 'invalid-input', kind: 'invalid' })

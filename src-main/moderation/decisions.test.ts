@@ -222,3 +222,30 @@ describe('two consoles on overlapping selections', () => {
     for (const item of lost) expect(item.decidedBy).toBe('moderator')
   })
 })
+
+describe('inbox helpers', () => {
+  it('"select all matching" gets every key of a filter; saved filters survive a restart of the console', async () => {
+    const { console } = await connected({ applications: 40 })
+    const all = await console.call('applications:keys', {})
+    expect(all.total).toBe(40)
+    expect(all.keys).toHaveLength(40)
+    const publicOnly = await console.call('applications:keys', { groupTypes: ['Public'] })
+    expect(publicOnly.keys.length).toBe((await console.call('applications:query', { groupTypes: ['Public'], limit: 500 })).total)
+    await console.call('inbox:saveFilter', { name: 'Public, oldest first', query: { groupTypes: ['Public'], direction: 'asc' } })
+    expect(await console.call('inbox:savedFilters', {})).toEqual([expect.objectContaining({ name: 'Public, oldest first', query: expect.objectContaining({ groupTypes: ['Public'], direction: 'asc' }) })])
+    expect(await console.call('inbox:deleteFilter', { name: 'Public, oldest first' })).toEqual([])
+  })
+
+  it('shows earlier decisions on an applicant from this console, in any group', async () => {
+    const { console } = await connected({ applications: 40 })
+    const rows = (await console.call('applications:query', { limit: 500 })).rows
+    const repeated = rows.find((row) => row.applicantPendingCount > 1)
+    expect(repeated, 'the demo data has an applicant pending in several groups').toBeDefined()
+    const [first, ...others] = rows.filter((row) => row.applicant === repeated!.applicant)
+    const { jobID } = await console.call('decisions:enqueue', { applicationKeys: [first!.applicationKey], action: 'reject' })
+    await finished(console, jobID)
+    const after = (await console.call('applications:query', { applicant: repeated!.applicant })).rows
+    expect(after).toHaveLength(others.length)
+    expect(after[0]).toMatchObject({ applicantRejections: 1, applicantApprovals: 0, applicantPendingCount: others.length })
+  })
+})

@@ -15,6 +15,7 @@ import {
   memberListQuerySchema,
   pageSchema,
   profilesSchema,
+  savedFilterSchema,
   auditEntrySchema,
   auditExportResultSchema,
   auditExportSchema,
@@ -55,6 +56,12 @@ export const channels = {
   'groups:get': { input: z.object({ groupID: z.string().min(1).max(64) }).strict(), output: cachedGroupSchema.nullable() },
   'members:list': { input: memberListQuerySchema, output: pageSchema(cachedMemberSchema) },
   'applications:query': { input: applicationQuerySchema, output: pageSchema(cachedApplicationSchema) },
+  /** Every key matching a filter (for "select all matching"), at most 100,000. */
+  'applications:keys': { input: applicationQuerySchema.omit({ offset: true, limit: true }).strict(), output: z.object({ keys: z.array(z.string()), total: z.number().int() }) },
+  'inbox:savedFilters': { input: noInput, output: z.array(savedFilterSchema) },
+  /** Saves (or replaces, by name) a filter. */
+  'inbox:saveFilter': { input: savedFilterSchema.strict(), output: z.array(savedFilterSchema) },
+  'inbox:deleteFilter': { input: z.object({ name: z.string().min(1).max(60) }).strict(), output: z.array(savedFilterSchema) },
   /** Records approve/reject decisions and returns at once; they are sent after the undo window. */
   'decisions:enqueue': { input: enqueueDecisionsSchema, output: enqueueResultSchema },
   /** Cancels a job's decisions that have not been sent yet (all, or the given ones). */

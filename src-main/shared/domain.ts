@@ -19,10 +19,18 @@ export const settingsSchema = z.object({
   syncIntervalMinutes: z.number().int().min(0).max(1440),
   /** Seconds a decision waits, undoable, before it is sent. */
   undoWindowSeconds: z.number().int().min(0).max(60),
+  /** Messages offered when rejecting (or approving) with a message. */
+  messageTemplates: z.array(z.string().min(1).max(300)).max(20),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
-export const DEFAULT_SETTINGS: Settings = { locale: null, theme: 'system', syncIntervalMinutes: 10, undoWindowSeconds: 5 }
+export const DEFAULT_SETTINGS: Settings = {
+  locale: null,
+  theme: 'system',
+  syncIntervalMinutes: 10,
+  undoWindowSeconds: 5,
+  messageTemplates: ['Welcome!', 'Sorry, this group is full.', 'Please complete your profile and apply again.', '抱歉，本群暂不接受新成员。'],
+}
 
 /** A settings change: any subset of the fields, nothing else. */
 export const settingsPatchSchema = settingsSchema.partial().strict()
@@ -169,6 +177,9 @@ export const cachedApplicationSchema = z.object({
   status: applicationStatusSchema,
   /** How many groups this applicant is pending in now (this one included). */
   applicantPendingCount: z.number().int().nonnegative(),
+  /** Decisions already sent on this applicant from this console, in any group. */
+  applicantApprovals: z.number().int().nonnegative(),
+  applicantRejections: z.number().int().nonnegative(),
 })
 export type CachedApplication = z.infer<typeof cachedApplicationSchema>
 
@@ -377,3 +388,10 @@ export type AuditQuery = z.input<typeof auditQuerySchema>
 
 export const auditExportSchema = auditQuerySchema.omit({ offset: true, limit: true }).extend({ format: z.enum(['csv', 'jsonl']) }).strict()
 export const auditExportResultSchema = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), rows: z.number().int().nonnegative() })
+
+/** A named inbox filter, kept in the app database so it survives reinstalls of the renderer. */
+export const savedFilterSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  query: applicationQuerySchema.omit({ offset: true, limit: true }),
+})
+export type SavedFilter = z.infer<typeof savedFilterSchema>

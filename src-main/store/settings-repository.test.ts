@@ -18,9 +18,9 @@ describe('settings repository', () => {
     const { settings } = repository()
     settings.update({ locale: 'zh-CN' })
     settings.update({ theme: 'dark' })
-    expect(settings.read()).toEqual({ locale: 'zh-CN', theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 })
+    expect(settings.read()).toEqual({ ...DEFAULT_SETTINGS, locale: 'zh-CN', theme: 'dark' })
     settings.update({ locale: null })
-    expect(settings.read()).toEqual({ locale: null, theme: 'dark', syncIntervalMinutes: 10, undoWindowSeconds: 5 })
+    expect(settings.read()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
   })
 
   it('falls back to the default for a stored value it no longer understands', () => {

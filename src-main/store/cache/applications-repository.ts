@@ -11,6 +11,8 @@ import {
 import type { Db } from '../db'
 import { likePattern, statementCache } from './rows'
 import { indexText, matchExpression } from './text-search'
+import { DECISION_LIMITS } from '../../shared/limits'
+import type { z } from 'zod'
 
 export type ApplicationStatus = CachedApplication['status']
 
@@ -33,6 +35,8 @@ interface ApplicationRow {
   last_seen_at: number
   status: string
   applicant_pending: number
+  applicant_approvals: number
+  applicant_rejections: number
 }
 
 function toCachedApplication(row: ApplicationRow): CachedApplication {
@@ -50,8 +54,16 @@ function toCachedApplication(row: ApplicationRow): CachedApplication {
     lastSeenAt: new Date(row.last_seen_at),
     status: row.status,
     applicantPendingCount: row.applicant_pending,
+    applicantApprovals: row.applicant_approvals,
+    applicantRejections: row.applicant_rejections,
   })
 }
+
+/** Context columns: how many groups the applicant is pending in, and this console's earlier decisions on them. */
+const CONTEXT_COLUMNS = `
+  (SELECT COUNT(*) FROM applications p WHERE p.applicant = a.applicant AND p.status = 'pending') AS applicant_pending,
+  (SELECT COUNT(*) FROM audit_log l WHERE l.applicant = a.applicant AND l.event IN ('sent', 'confirmed') AND l.action = 'Agree') AS applicant_approvals,
+  (SELECT COUNT(*) FROM audit_log l WHERE l.applicant = a.applicant AND l.event IN ('sent', 'confirmed') AND l.action = 'Reject') AS applicant_rejections`
 
 const SORTS = {
   age: 'a.first_seen_at',
@@ -71,6 +83,8 @@ export interface ApplicationsRepository {
   addPending(application: GroupApplication, at: number): boolean
   markStatus(key: string, status: ApplicationStatus, at: number): boolean
   query(query: ApplicationQuery, now: number): Page<CachedApplication>
+  /** Every key matching a filter, in its order, at most DECISION_LIMITS.applicationsPerEnqueue. */
+  keys(query: ApplicationQuery, now: number): { keys: string[]; total: number }
   pendingCount(): number
   get(key: string): CachedApplication | null
 }
@@ -128,8 +142,8 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
     return { added, gone }
   })
 
-  function query(rawQuery: ApplicationQuery, now: number): Page<CachedApplication> {
-    const q = applicationQuerySchema.parse(rawQuery)
+  /** The FROM/WHERE of a filter, shared by a page of rows and by "every matching key". */
+  function filterClause(q: z.output<typeof applicationQuerySchema>, now: number): { from: string; params: Record<string, unknown> } {
     const where: string[] = [`a.status IN (SELECT value FROM json_each(@statuses))`]
     const params: Record<string, unknown> = { statuses: JSON.stringify(q.statuses) }
     if (q.groupIDs?.length) {
@@ -163,12 +177,17 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
       params.fts = fts
       params.groupName = likePattern(q.text)
     }
-    const from = `FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE ${where.join(' AND ')}`
-    const direction = q.direction === 'asc' ? 'ASC' : 'DESC'
-    const rows = statement(`
-      SELECT a.*, g.name AS group_name, g.type AS group_type,
-        (SELECT COUNT(*) FROM applications p WHERE p.applicant = a.applicant AND p.status = 'pending') AS applicant_pending
-      ${from} ORDER BY ${SORTS[q.sort]} ${direction}, a.application_key ASC LIMIT @limit OFFSET @offset`).all({
+    return { from: `FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE ${where.join(' AND ')}`, params }
+  }
+
+  function orderBy(q: z.output<typeof applicationQuerySchema>): string {
+    return `ORDER BY ${SORTS[q.sort]} ${q.direction === 'asc' ? 'ASC' : 'DESC'}, a.application_key ASC`
+  }
+
+  function query(rawQuery: ApplicationQuery, now: number): Page<CachedApplication> {
+    const q = applicationQuerySchema.parse(rawQuery)
+    const { from, params } = filterClause(q, now)
+    const rows = statement(`SELECT a.*, g.name AS group_name, g.type AS group_type, ${CONTEXT_COLUMNS} ${from} ${orderBy(q)} LIMIT @limit OFFSET @offset`).all({
       ...params,
       limit: q.limit,
       offset: q.offset,
@@ -177,9 +196,16 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
     return { rows: rows.map(toCachedApplication), total, offset: q.offset }
   }
 
+  function keys(rawQuery: ApplicationQuery, now: number): { keys: string[]; total: number } {
+    const q = applicationQuerySchema.parse(rawQuery)
+    const { from, params } = filterClause(q, now)
+    const total = (statement(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n
+    const rows = statement(`SELECT a.application_key AS k ${from} ${orderBy(q)} LIMIT @max`).all({ ...params, max: DECISION_LIMITS.applicationsPerEnqueue.value }) as Array<{ k: string }>
+    return { keys: rows.map((row) => row.k), total }
+  }
+
   const getOne = db.prepare<[string], ApplicationRow>(`
-    SELECT a.*, g.name AS group_name, g.type AS group_type,
-      (SELECT COUNT(*) FROM applications p WHERE p.applicant = a.applicant AND p.status = 'pending') AS applicant_pending
+    SELECT a.*, g.name AS group_name, g.type AS group_type, ${CONTEXT_COLUMNS}
     FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE a.application_key = ?`)
 
   return {
@@ -187,6 +213,7 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
     addPending: (application, at) => db.transaction(() => writePending(application, at))(),
     markStatus: (key, status, at) => setStatus.run(status, at, key).changes > 0,
     query,
+    keys,
     pendingCount: () => countPending.get()!.n,
     get: (key) => {
       const row = getOne.get(key)
