@@ -115,6 +115,23 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
     'jobs:retryFailed': ({ jobID }) => accounts.moderation().retryFailed(jobID),
     'audit:query': (query) => (accounts.cache() ? accounts.moderation().audit(query) : emptyPage(query.offset)),
     'audit:export': (input) => accounts.moderation().exportAudit(input),
+    'profile:preview': ({ selection, patch }) => accounts.admin().preview(selection, patch),
+    'profile:apply': ({ selection, patch }) => accounts.admin().apply(selection, patch),
+    'operations:list': ({ offset, limit }) => (accounts.cache() ? accounts.admin().runs(offset, limit) : emptyPage(offset)),
+    'operations:get': ({ runID, only, offset, limit }) => accounts.admin().run(runID, only, offset, limit),
+    'operations:rollback': ({ runID }) => accounts.admin().rollback(runID),
+    'operations:cancel': ({ runID }) => accounts.admin().cancel(runID),
+    'operations:resolveConflict': ({ operationID, resolution }) => accounts.admin().resolveConflict(operationID, resolution),
+    'groups:lifecycleRules': ({ groupID }) => accounts.admin().lifecycleRules(groupID),
+    'groups:create': (input) => accounts.admin().create(input),
+    'groups:join': ({ groupID, applyMessage }) => accounts.admin().join(groupID, applyMessage),
+    'groups:quit': ({ groupID, confirmName }) => accounts.admin().quit(groupID, confirmName),
+    'groups:dismiss': ({ groupID, confirmName }) => accounts.admin().dismiss(groupID, confirmName),
+    'groups:transfer': ({ groupID, newOwnerID, confirmName }) => accounts.admin().transfer(groupID, newOwnerID, confirmName),
+    'members:apply': (input) => accounts.admin().applyMembers(input),
+    'members:add': ({ groupID, userIDs }) => accounts.admin().addMembers(groupID, userIDs),
+    'attributes:get': ({ groupID }) => accounts.admin().attributes(groupID),
+    'attributes:write': (input) => accounts.admin().writeAttributes(input),
   }
 
   const contractRouter = createRouter(handlers, {

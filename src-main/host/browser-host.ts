@@ -51,7 +51,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     app,
     async close() {
       await transport.close()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // A browser keeps idle HTTP connections open; close() alone would wait for them indefinitely.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await closed
       await app.close()
     },
   }

@@ -9,6 +9,7 @@ import { applicationKey } from '../store/cache/applications-repository'
 import type { DecisionJournal, PendingDecision, Settlement } from './decision-journal'
 import { systemClock, type PacerClock } from './pacer'
 import { withRetry } from './retry'
+import { createWakeSignal } from './wake-signal'
 
 export interface DecisionRunnerOptions {
   journal: DecisionJournal
@@ -62,30 +63,13 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
   const settledAt = new Map<number, number[]>()
   let stopped = true
   let running: Promise<void> | null = null
-  let wakeUp: (() => void) | null = null
   let needsRevalidation = true
   let waitingForConnection = false
 
-  function wake(): void {
-    const resolve = wakeUp
-    wakeUp = null
-    resolve?.()
-  }
+  const signal = createWakeSignal()
+  const wake = signal.wake
+  const waitForWake = signal.wait
 
-  /** Sleeps until woken, or `ms` passed (no timeout when ms is null). */
-  function waitForWake(ms: number | null): Promise<void> {
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | null = null
-      wakeUp = () => {
-        if (timer) clearTimeout(timer)
-        resolve()
-      }
-      if (ms !== null) {
-        timer = setTimeout(() => wake(), Math.max(0, ms))
-        timer.unref?.()
-      }
-    })
-  }
 
   function countSettled(jobID: number): void {
     const now = clock.now()

@@ -30,6 +30,26 @@ import {
   settingsSchema,
   syncProgressSchema,
 } from './domain'
+import {
+  addMembersResultSchema,
+  addMembersSchema,
+  applyResultSchema,
+  attributesStateSchema,
+  attributesWriteResultSchema,
+  attributesWriteSchema,
+  conflictResolutionSchema,
+  createGroupResultSchema,
+  createGroupSchema,
+  destructiveSchema,
+  joinResultSchema,
+  lifecycleRulesSchema,
+  memberBulkSchema,
+  operationItemSchema,
+  profileEditSchema,
+  profilePreviewSchema,
+  runSummarySchema,
+  transferSchema,
+} from './admin-domain'
 
 /** Channels with nothing to say still take one (empty) object, so every input is validated alike. */
 const noInput = z.object({}).strict()
@@ -81,6 +101,39 @@ export const channels = {
   'audit:query': { input: auditQuerySchema, output: pageSchema(auditEntrySchema) },
   /** The matching audit entries as a file's content (CSV or JSON Lines), for the renderer to save. */
   'audit:export': { input: auditExportSchema, output: auditExportResultSchema },
+
+  /** Dry run of a profile change: per group, old → new, or why it would be refused. Nothing is written. */
+  'profile:preview': { input: profileEditSchema, output: profilePreviewSchema },
+  /** Applies a profile change through the operations journal (paced, per-item results, rollback). */
+  'profile:apply': { input: profileEditSchema, output: applyResultSchema },
+  'operations:list': {
+    input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: pageSchema(runSummarySchema),
+  },
+  'operations:get': {
+    input: z.object({ runID: jobID, only: z.enum(['all', 'failed', 'conflict', 'pending', 'done']).default('all'), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({ run: runSummarySchema, items: pageSchema(operationItemSchema) }),
+  },
+  /** Restores every group a run changed to the values it had before, as a new run. */
+  'operations:rollback': { input: z.object({ runID: jobID }).strict(), output: applyResultSchema },
+  'operations:cancel': { input: z.object({ runID: jobID }).strict(), output: runSummarySchema },
+  /** A change that met someone else's change: send it anyway, or keep theirs. */
+  'operations:resolveConflict': { input: conflictResolutionSchema, output: operationItemSchema },
+
+  'groups:lifecycleRules': { input: z.object({ groupID: z.string().min(1).max(64) }).strict(), output: lifecycleRulesSchema },
+  'groups:create': { input: createGroupSchema, output: createGroupResultSchema },
+  'groups:join': { input: z.object({ groupID: z.string().min(1).max(64), applyMessage: z.string().max(300).optional() }).strict(), output: joinResultSchema },
+  'groups:quit': { input: destructiveSchema, output: z.object({ groupID: z.string() }) },
+  'groups:dismiss': { input: destructiveSchema, output: z.object({ groupID: z.string() }) },
+  'groups:transfer': { input: transferSchema, output: z.object({ groupID: z.string(), newOwnerID: z.string() }) },
+
+  /** A change to many members of one group, through the operations journal. */
+  'members:apply': { input: memberBulkSchema, output: applyResultSchema },
+  'members:add': { input: addMembersSchema, output: addMembersResultSchema },
+
+  /** A group's attributes: fresh from the service when online, from the cache otherwise. */
+  'attributes:get': { input: z.object({ groupID: z.string().min(1).max(64) }).strict(), output: attributesStateSchema },
+  'attributes:write': { input: attributesWriteSchema, output: attributesWriteResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export const events = {
@@ -89,6 +142,7 @@ export const events = {
   'sync:progress': syncProgressSchema,
   'cache:changed': cacheChangeSchema,
   'jobs:progress': jobSummarySchema,
+  'operations:progress': runSummarySchema,
 } as const satisfies Record<string, z.ZodType>
 
 export type Channels = typeof channels

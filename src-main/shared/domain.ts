@@ -21,6 +21,11 @@ export const settingsSchema = z.object({
   undoWindowSeconds: z.number().int().min(0).max(60),
   /** Messages offered when rejecting (or approving) with a message. */
   messageTemplates: z.array(z.string().min(1).max(300)).max(20),
+  /**
+   * Which documented profile byte limits to check against (sdk-facts "Limits": the create and update pages
+   * disagree): each API's own page, or the strictest figures of every source.
+   */
+  profileLimits: z.enum(['per-page', 'strictest']),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -30,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   syncIntervalMinutes: 10,
   undoWindowSeconds: 5,
   messageTemplates: ['Welcome!', 'Sorry, this group is full.', 'Please complete your profile and apply again.', '抱歉，本群暂不接受新成员。'],
+  profileLimits: 'per-page',
 }
 
 /** A settings change: any subset of the fields, nothing else. */

@@ -29,6 +29,10 @@ export const CONSOLE_ERROR_CODES = {
   forbiddenSender: 'forbidden-sender',
   offline: 'offline',
   notReady: 'not-ready',
+  /** The group type or the moderator's role forbids it (checked before calling the service). */
+  ruleRefused: 'rule-refused',
+  /** Over a documented limit (checked before calling the service). */
+  limitExceeded: 'limit-exceeded',
   internal: 'internal',
 } as const
 export type ConsoleErrorCode = (typeof CONSOLE_ERROR_CODES)[keyof typeof CONSOLE_ERROR_CODES]
@@ -121,6 +125,8 @@ const CONSOLE_CODES: Readonly<Record<ConsoleErrorCode, CodeInfo>> = {
   'forbidden-sender': { kind: 'permission', text: 'The request did not come from the console window' },
   offline: { kind: 'retryable', text: 'Offline: this action needs a connection' },
   'not-ready': { kind: 'retryable', text: 'The chat session is not ready' },
+  'rule-refused': { kind: 'permission', text: 'Not allowed for this group type or role' },
+  'limit-exceeded': { kind: 'invalid', text: 'Over a documented limit' },
   internal: { kind: 'internal', text: 'Unexpected error' },
 }
 

@@ -22,6 +22,8 @@ import {
 import { AppError, CONSOLE_ERROR_CODES, isRetryable, isSdkError } from '../shared/errors'
 import { createCacheSync, type CacheSync } from './cache-sync'
 import { createModerationRuntime, type ModerationRuntime } from '../moderation/moderation-runtime'
+import { createAdminRuntime, type AdminRuntime } from '../admin/admin-runtime'
+import { DEFAULT_PROFILE_LIMIT_PROFILE, STRICTEST_PROFILE_LIMIT_PROFILE } from '../shared/limits'
 
 export interface AccountServiceOptions {
   dataDir: string
@@ -40,6 +42,7 @@ interface OpenAccount {
   cache: AccountCache
   sync: CacheSync | null
   moderation: ModerationRuntime
+  admin: AdminRuntime
 }
 
 const IDLE_PROGRESS: SyncProgress = { running: false, stage: null, done: 0, total: 0, startedAt: null, lastFullPullAt: null, lastEventAt: null, lastError: null }
@@ -62,6 +65,8 @@ export interface AccountService {
   sdk(): ChatSdk | null
   /** The current account's decisions, jobs and audit log; refused before any account was used. */
   moderation(): ModerationRuntime
+  /** The current account's group administration; refused before any account was used. */
+  admin(): AdminRuntime
   close(): Promise<void>
 }
 
@@ -123,6 +128,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     pull()
     scheduleReconcile()
     open.moderation.connected()
+    open.admin.connected()
   }
 
   function pull(): void {
@@ -152,6 +158,11 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     return sync ? sync.stop() : Promise.resolve()
   }
 
+  /** Journals send only while the session is ready; offline their items wait. */
+  function readySdk(): ChatSdk | null {
+    return session.snapshot().phase === 'ready' ? session.sdk() : null
+  }
+
   async function openAccount(record: AccountRecord): Promise<void> {
     if (open?.record.accountKey === record.accountKey) {
       open.record = record
@@ -162,13 +173,20 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     const moderation = createModerationRuntime({
       cache,
       actor: record.userID,
-      // Decisions go out only while the session is ready; offline they wait in the journal.
-      sdk: () => (session.snapshot().phase === 'ready' ? session.sdk() : null),
+      sdk: readySdk,
       events: options.events,
       undoWindowMs: () => options.settings().undoWindowSeconds * 1000,
       log,
     })
-    open = { record, cache, sync: null, moderation }
+    const admin = createAdminRuntime({
+      cache,
+      actor: record.userID,
+      sdk: readySdk,
+      events: options.events,
+      profileLimits: () => (options.settings().profileLimits === 'strictest' ? STRICTEST_PROFILE_LIMIT_PROFILE : DEFAULT_PROFILE_LIMIT_PROFILE),
+      log,
+    })
+    open = { record, cache, sync: null, moderation, admin }
   }
 
   async function closeAccount(): Promise<void> {
@@ -177,7 +195,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     await stopSync()
     open = null
     if (!closing) return
-    await closing.moderation.stop()
+    await Promise.all([closing.moderation.stop(), closing.admin.stop()])
     closing.cache.close()
   }
 
@@ -239,6 +257,11 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     // No state event here: the session's own 'connecting' announces the new account, never with the old phase.
     await startSession(target)
     return state()
+  }
+
+  function current(): OpenAccount {
+    if (!open) throw new AppError(CONSOLE_ERROR_CODES.notReady, 'No account yet: connect once so the console has a cache to work from')
+    return open
   }
 
   function profiles(): Profiles {
@@ -329,10 +352,8 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     },
     cache: () => open?.cache ?? null,
     sdk: () => session.sdk(),
-    moderation() {
-      if (!open) throw new AppError(CONSOLE_ERROR_CODES.notReady, 'No account yet: connect once so the console has a cache to work from')
-      return open.moderation
-    },
+    moderation: () => current().moderation,
+    admin: () => current().admin,
     async close() {
       clearReconnect()
       lastTarget = null

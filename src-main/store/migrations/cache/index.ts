@@ -7,6 +7,7 @@ import * as createAttributesAndCounters from './0040-create-attributes-and-count
 import * as createSyncState from './0050-create-sync-state'
 import * as createDecisionJournal from './0060-create-decision-journal'
 import * as createApplicationSearch from './0070-create-application-search'
+import * as createOperationsJournal from './0080-create-operations-journal'
 
 export const cacheMigrations: readonly Migration[] = [
   { version: 10, name: 'create-groups', up: createGroups.up },
@@ -16,4 +17,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 50, name: 'create-sync-state', up: createSyncState.up },
   { version: 60, name: 'create-decision-journal', up: createDecisionJournal.up },
   { version: 70, name: 'create-application-search', up: createApplicationSearch.up },
+  { version: 80, name: 'create-operations-journal', up: createOperationsJournal.up },
 ]

@@ -1,0 +1,132 @@
+// Sends the operations journal: one operation at a time, retrying retryable codes with backoff, failing
+// only the item on anything else. A profile edit first reads the group: if someone else changed the same
+// fields since the edit was made, it stops as a conflict for the moderator to resolve — never a silent
+// overwrite. If the service already has the edit's values (a resend after a crash), it is done.
+import type { ChatSdk } from '../chat/sdk'
+import { describeErrorCode, isRetryable, isSdkError } from '../shared/errors'
+import type { ProfilePatch } from '../shared/profile-rules'
+import { systemClock, type PacerClock } from '../moderation/pacer'
+import { createWakeSignal } from '../moderation/wake-signal'
+import type { OperationsJournal, PendingOperation } from './operations-journal'
+import { sameValues, toUpdateOptions, valuesFor, type ProfileValues } from './profile-values'
+import type { Group } from '../chat/sdk'
+
+export interface OperationsRunnerOptions {
+  journal: OperationsJournal
+  sdk: () => ChatSdk | null
+  clock?: PacerClock
+  onRunChanged?: (runID: number) => void
+  /** A group's profile as the service returned it after a change, for the cache. */
+  onGroupUpdated?: (group: Group) => void
+  /** Members of a group changed through an operation. */
+  onMembersChanged?: (groupID: string) => void
+  random?: () => number
+  log?: (message: string, error?: unknown) => void
+}
+
+export interface OperationsRunner {
+  start(): void
+  stop(): Promise<void>
+  wake(): void
+  waitingForConnection(): boolean
+}
+
+type Outcome = { state: 'done' } | { state: 'conflict'; theirs: ProfileValues }
+
+async function execute(sdk: ChatSdk, operation: PendingOperation, onGroupUpdated?: (group: Group) => void): Promise<Outcome> {
+  const { groupID, payload } = operation
+  switch (operation.command) {
+    case 'updateGroupProfile': {
+      const patch = payload as ProfilePatch
+      if (!operation.force) {
+        const { group } = (await sdk.getGroupProfile({ groupID })).data
+        const current = valuesFor(patch, { service: group })
+        if (sameValues(current, payload as ProfileValues)) return { state: 'done' }
+        if (!sameValues(current, operation.base as ProfileValues)) return { state: 'conflict', theirs: current }
+      }
+      const { group } = (await sdk.updateGroupProfile(toUpdateOptions(groupID, patch))).data
+      onGroupUpdated?.(group)
+      return { state: 'done' }
+    }
+    case 'setGroupMemberRole':
+      await sdk.setGroupMemberRole({ groupID, userID: String(payload.userID), role: payload.role as 'Admin' | 'Member' })
+      return { state: 'done' }
+    case 'setGroupMemberMuteTime':
+      await sdk.setGroupMemberMuteTime({ groupID, userID: String(payload.userID), muteTime: Number(payload.muteTime) })
+      return { state: 'done' }
+    case 'deleteGroupMember':
+      await sdk.deleteGroupMember({ groupID, userIDList: [String(payload.userID)], reason: String(payload.reason ?? '') })
+      return { state: 'done' }
+    case 'setGroupMemberNameCard':
+      await sdk.setGroupMemberNameCard({ groupID, userID: String(payload.userID), nameCard: String(payload.nameCard) })
+      return { state: 'done' }
+  }
+}
+
+export function createOperationsRunner(options: OperationsRunnerOptions): OperationsRunner {
+  const { journal } = options
+  const clock = options.clock ?? systemClock
+  const random = options.random ?? Math.random
+  const log = options.log ?? (() => {})
+  let stopped = true
+  let running: Promise<void> | null = null
+  let waiting = false
+
+  const signal = createWakeSignal()
+  const wake = signal.wake
+  const waitForWake = signal.wait
+
+
+  async function send(sdk: ChatSdk, operation: PendingOperation): Promise<void> {
+    journal.markSending(operation.operationID)
+    try {
+      const outcome = await execute(sdk, operation, options.onGroupUpdated)
+      if (outcome.state === 'done') journal.settle(operation.operationID, { state: 'done' })
+      else journal.settle(operation.operationID, { state: 'conflict', theirs: outcome.theirs, text: 'Someone else changed these fields after this edit was made' })
+      if (operation.command !== 'updateGroupProfile') options.onMembersChanged?.(operation.groupID)
+    } catch (error) {
+      if (isSdkError(error) && isRetryable(error.code)) {
+        const delay = Math.round(random() * Math.min(10_000, 250 * 2 ** operation.attempts))
+        journal.requeue(operation.operationID, clock.now() + delay, `${error.code}: ${error.message}`)
+      } else if (isSdkError(error)) {
+        journal.settle(operation.operationID, { state: 'failed', code: error.code, text: describeErrorCode(error.code).text })
+      } else {
+        log('[operations] unexpected failure', error)
+        journal.settle(operation.operationID, { state: 'failed', code: null, text: error instanceof Error ? error.message : 'Unexpected error in the console' })
+      }
+    }
+    options.onRunChanged?.(operation.runID)
+  }
+
+  async function loop(): Promise<void> {
+    journal.requeueInFlight(clock.now())
+    while (!stopped) {
+      const sdk = options.sdk()
+      const due = journal.nextDue(clock.now())
+      if (!sdk) {
+        waiting = 'operation' in due || due.wakeAt !== null
+        await waitForWake(null)
+        continue
+      }
+      waiting = false
+      if ('operation' in due) await send(sdk, due.operation)
+      else await waitForWake(due.wakeAt === null ? null : due.wakeAt - clock.now())
+    }
+  }
+
+  return {
+    start() {
+      if (!stopped) return
+      stopped = false
+      running = loop().catch((error: unknown) => log('[operations] runner stopped on an error', error))
+    },
+    async stop() {
+      stopped = true
+      wake()
+      await running
+      running = null
+    },
+    wake,
+    waitingForConnection: () => waiting,
+  }
+}
