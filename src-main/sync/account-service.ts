@@ -150,12 +150,16 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     reconcileTimer.unref()
   }
 
+  /** Every stop still in progress: closing the cache waits for all of them, however they were started. */
+  let syncStopping: Promise<void> = Promise.resolve()
+
   function stopSync(): Promise<void> {
     const sync = open?.sync
     if (open) open.sync = null
     if (reconcileTimer) clearInterval(reconcileTimer)
     reconcileTimer = null
-    return sync ? sync.stop() : Promise.resolve()
+    if (sync) syncStopping = Promise.all([syncStopping, sync.stop()]).then(() => undefined)
+    return syncStopping
   }
 
   /** Journals send only while the session is ready; offline their items wait. */

@@ -94,6 +94,8 @@ export function createCacheSync(options: CacheSyncOptions): CacheSync {
     })
     // Through the trouble: the warning no longer applies.
     if (retried) state.lastError = null
+    // Stopped while the call was out: its answer must not be written to a cache that may be closing.
+    if (stopped) throw new RetryStoppedError(null)
     return data
   }
 
@@ -251,7 +253,8 @@ export function createCacheSync(options: CacheSyncOptions): CacheSync {
     } finally {
       state.stage = null
       running = null
-      emitProgress(true)
+      // After stop(), the cache may be closing: stop() reports the last progress itself.
+      if (!stopped) emitProgress(true)
     }
   }
 
