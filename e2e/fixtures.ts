@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { test as base } from '@playwright/test'
-import { startEmulatorServer, type EmulatorServer } from '../src-main/chat/emulator'
+import { startEmulatorServer, type EmulatorServer, type EmulatorSettings } from '../src-main/chat/emulator'
 import { startHostProcess, type RunningHost } from './console-host'
 import { ConsoleShell } from './pages/console-shell'
 
@@ -12,6 +12,13 @@ interface Options {
    * instead of its embedded demo sandbox. Null (the default) keeps the embedded one.
    */
   sandboxGroups: number | null
+  /** Pending applications seeded in that sandbox; null (the default) seeds as many as there are groups. */
+  sandboxApplications: number | null
+  /**
+   * Its settings. `{ pendingApplicationCap: null }` lifts the documented 50-a-time cap, so the console
+   * sees every seeded application.
+   */
+  sandboxSettings: Partial<EmulatorSettings>
 }
 
 interface Fixtures {
@@ -25,10 +32,16 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures & Options>({
   sandboxGroups: [null, { option: true }],
-  sandboxServer: async ({ sandboxGroups }, use) => {
+  sandboxApplications: [null, { option: true }],
+  sandboxSettings: [{}, { option: true }],
+  sandboxServer: async ({ sandboxGroups, sandboxApplications, sandboxSettings }, use) => {
     if (sandboxGroups === null) return use(null)
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-sandbox-'))
-    const server = await startEmulatorServer({ dataFile: path.join(dir, 'emulator.sqlite'), seed: { seed: 7, groups: sandboxGroups, applications: sandboxGroups } })
+    const server = await startEmulatorServer({
+      dataFile: path.join(dir, 'emulator.sqlite'),
+      seed: { seed: 7, groups: sandboxGroups, applications: sandboxApplications ?? sandboxGroups },
+      settings: sandboxSettings,
+    })
     await use(server)
     await server.close()
     fs.rmSync(dir, { recursive: true, force: true })

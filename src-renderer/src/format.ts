@@ -32,3 +32,11 @@ export function useFormatters() {
     number: (value: number) => numberFormat.value.format(value),
   }
 }
+
+/** A duration for an ETA: "45 s", "3 min 20 s", "2 h 5 min". Units come from the messages ('duration.*'). */
+export function durationParts(seconds: number): { unit: 'seconds' | 'minutes' | 'hours'; major: number; minor: number } {
+  const whole = Math.max(0, Math.round(seconds))
+  if (whole < 60) return { unit: 'seconds', major: whole, minor: 0 }
+  if (whole < 3600) return { unit: 'minutes', major: Math.floor(whole / 60), minor: whole % 60 }
+  return { unit: 'hours', major: Math.floor(whole / 3600), minor: Math.floor((whole % 3600) / 60) }
+}

@@ -5,6 +5,7 @@ import { createConsoleRouter } from './router'
 import { i18n } from './i18n'
 import { ensureApi } from './bridge/socket-bridge'
 import './styles.css'
+import './moderation.css'
 
 function showStartupError(message: string): void {
   const box = document.createElement('div')

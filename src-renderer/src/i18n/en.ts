@@ -1,4 +1,5 @@
 // English messages. The Chinese file must have exactly the same keys (a test checks).
+import moderation from './moderation.en'
 export default {
   app: { title: 'Moderation Console', skipToContent: 'Skip to content' },
   nav: {
@@ -73,13 +74,7 @@ export default {
   },
   roles: { Owner: 'Owner', Admin: 'Admin', Member: 'Member', Custom: 'Custom role' },
   groupStatus: { active: 'Active', dismissed: 'Dismissed', left: 'Left' },
-  inbox: {
-    title: 'Inbox',
-    subtitle: 'Pending join requests and invitations from every group you moderate',
-    emptyTitle: 'No applications to review',
-    emptyBody:
-      'Join requests and invitations that need approval, from every group where you are owner or admin, appear here as soon as the console has connected and synced. They stay readable offline.',
-  },
+  ...moderation,
   groups: {
     title: 'Groups',
     subtitle: 'Every group your account belongs to',
@@ -188,20 +183,6 @@ export default {
     emptyBody:
       'Group counters (viewers, likes, gifts…) appear here with live values and history charts once a synced group you administer has at least one counter.',
   },
-  jobs: {
-    title: 'Jobs',
-    subtitle: 'Bulk decisions and edits, with progress and per-item results',
-    emptyTitle: 'No jobs yet',
-    emptyBody:
-      'When you approve or reject applications in bulk, or edit many groups at once, each run appears here with its progress, rate, per-item results and controls to pause, resume or retry.',
-  },
-  audit: {
-    title: 'Audit',
-    subtitle: 'Every decision made from this console',
-    emptyTitle: 'Nothing recorded yet',
-    emptyBody:
-      'Each approval, rejection and group change made from this console appears here as soon as it is made — who, when, which group, and the service’s answer — and can be exported as CSV or JSONL.',
-  },
   settings: {
     title: 'Settings',
     subtitle: 'Preferences of this installation',
@@ -223,8 +204,9 @@ export default {
     schema: 'Database schema',
     shortcuts: 'Keyboard shortcuts',
     shortcutNavigate: 'Go to a section',
-    shortcutSearch: 'Search the list (Groups)',
-    shortcutMove: 'Move the selection (Groups)',
+    shortcutSearch: 'Search the list (Groups, Inbox)',
+    shortcutMove: 'Move the selection (Groups, Inbox)',
+    shortcutKeymap: 'Every Inbox key: approve, reject, select, undo (Inbox)',
     shortcutOpen: 'Open the selected group',
   },
   connection: {

@@ -1,5 +1,6 @@
 // 简体中文。键必须与 en.ts 完全一致（有测试检查）。
 import type en from './en'
+import moderation from './moderation.zh-CN'
 
 const zhCN: typeof en = {
   app: { title: '群组管理控制台', skipToContent: '跳到正文' },
@@ -75,12 +76,7 @@ const zhCN: typeof en = {
   },
   roles: { Owner: '群主', Admin: '管理员', Member: '成员', Custom: '自定义角色' },
   groupStatus: { active: '正常', dismissed: '已解散', left: '已退出' },
-  inbox: {
-    title: '待审批',
-    subtitle: '你管理的所有群组中待处理的加群申请和邀请',
-    emptyTitle: '没有待审批的申请',
-    emptyBody: '控制台连接并完成同步后，你担任群主或管理员的所有群组中需要审批的加群申请和邀请会显示在这里。离线时也可以查看。',
-  },
+  ...moderation,
   groups: {
     title: '群组',
     subtitle: '你的账号加入的所有群组',
@@ -186,18 +182,6 @@ const zhCN: typeof en = {
     emptyTitle: '没有可显示的计数器',
     emptyBody: '当你管理的已同步群组中至少有一个计数器时，群计数器（观看数、点赞数、礼物数等）会在这里显示实时数值和历史曲线。',
   },
-  jobs: {
-    title: '任务',
-    subtitle: '批量审批与批量编辑的进度和逐项结果',
-    emptyTitle: '还没有任务',
-    emptyBody: '批量同意或拒绝申请、或一次编辑多个群组时，每次运行都会显示在这里，包括进度、速率、逐项结果，以及暂停、继续和重试的操作。',
-  },
-  audit: {
-    title: '审计',
-    subtitle: '在本控制台做出的每一项决定',
-    emptyTitle: '还没有记录',
-    emptyBody: '在本控制台做出的每一次同意、拒绝和群组修改都会记录在这里（操作人、时间、群组以及服务端的返回），并可导出为 CSV 或 JSONL。',
-  },
   settings: {
     title: '设置',
     subtitle: '本机安装的偏好设置',
@@ -218,8 +202,9 @@ const zhCN: typeof en = {
     schema: '数据库结构版本',
     shortcuts: '键盘快捷键',
     shortcutNavigate: '切换栏目',
-    shortcutSearch: '搜索列表（群组）',
-    shortcutMove: '移动选中项（群组）',
+    shortcutSearch: '搜索列表（群组、待审批）',
+    shortcutMove: '移动选中项（群组、待审批）',
+    shortcutKeymap: '待审批的全部按键：通过、拒绝、选择、撤销（待审批）',
     shortcutOpen: '打开选中的群组',
   },
   connection: {
