@@ -57,7 +57,9 @@ const MAYBE_APPLIED_CODES = new Set([2800, 2801])
 export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRunner {
   const { journal } = options
   const clock = options.clock ?? systemClock
-  const backoff = options.backoff ?? { baseMs: 250, maxMs: 10_000 }
+  // A dropped packet is worth retrying at once; a frequency limit needs the window to pass.
+  const backoff = options.backoff ?? { baseMs: 100, maxMs: 10_000 }
+  const rateLimitedBaseMs = 1000
   const random = options.random ?? Math.random
   const log = options.log ?? (() => {})
   const settledAt = new Map<number, number[]>()
@@ -85,8 +87,9 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
     options.onApplicationsChanged?.()
   }
 
-  function retryDelay(attempts: number): number {
-    return Math.round(random() * Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempts - 1)))
+  function retryDelay(attempts: number, code: number): number {
+    const base = describeErrorCode(code).kind === 'rate-limited' ? rateLimitedBaseMs : backoff.baseMs
+    return Math.round(random() * Math.min(backoff.maxMs, base * 2 ** Math.max(0, attempts - 1)))
   }
 
   async function send(sdk: ChatSdk, decision: PendingDecision): Promise<void> {
@@ -123,7 +126,7 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
         return
       }
       if (isRetryable(error.code)) {
-        journal.requeue(decision.decisionID, clock.now() + retryDelay(decision.attempts + 1), MAYBE_APPLIED_CODES.has(error.code), `${error.code}: ${error.message}`)
+        journal.requeue(decision.decisionID, clock.now() + retryDelay(decision.attempts + 1, error.code), MAYBE_APPLIED_CODES.has(error.code), `${error.code}: ${error.message}`)
         options.onJobChanged?.(decision.jobID)
         return
       }

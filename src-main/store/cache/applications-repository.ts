@@ -25,7 +25,8 @@ interface ApplicationRow {
   application_key: string
   group_id: string
   group_name: string | null
-  group_type: string | null
+  /** Copied from the group when the application was written; '' when the group was not cached yet. */
+  group_type: string
   applicant: string
   applicant_nick: string
   application_type: number
@@ -44,7 +45,7 @@ function toCachedApplication(row: ApplicationRow): CachedApplication {
     applicationKey: row.application_key,
     groupID: row.group_id,
     groupName: row.group_name ?? row.group_id,
-    groupType: row.group_type,
+    groupType: row.group_type === '' ? null : row.group_type,
     applicant: row.applicant,
     applicantNick: row.applicant_nick,
     applicationType: row.application_type === 2 ? 'invite' : 'join',
@@ -93,12 +94,13 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
   const statement = statementCache(db)
   const upsertPending = db.prepare(`
     INSERT INTO applications (application_key, group_id, applicant, applicant_nick, application_type, user_id, note,
-      authentication, message_key, first_seen_at, last_seen_at, status, status_changed_at)
+      authentication, message_key, first_seen_at, last_seen_at, status, status_changed_at, group_type)
     VALUES (@key, @group_id, @applicant, @applicant_nick, @application_type, @user_id, @note, @authentication, @message_key,
-      @at, @at, 'pending', @at)
+      @at, @at, 'pending', @at, COALESCE((SELECT type FROM groups WHERE group_id = @group_id), ''))
     ON CONFLICT (application_key) DO UPDATE SET
       applicant_nick = excluded.applicant_nick, note = excluded.note, authentication = excluded.authentication,
       message_key = excluded.message_key, last_seen_at = excluded.last_seen_at,
+      group_type = CASE WHEN excluded.group_type != '' THEN excluded.group_type ELSE applications.group_type END,
       -- A key that was settled and shows up again is a new application from the same person.
       first_seen_at = CASE WHEN applications.status = 'pending' THEN applications.first_seen_at ELSE excluded.first_seen_at END,
       status_changed_at = CASE WHEN applications.status = 'pending' THEN applications.status_changed_at ELSE excluded.status_changed_at END,
@@ -144,14 +146,25 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
 
   /** The FROM/WHERE of a filter, shared by a page of rows and by "every matching key". */
   function filterClause(q: z.output<typeof applicationQuerySchema>, now: number): { from: string; params: Record<string, unknown> } {
-    const where: string[] = [`a.status IN (SELECT value FROM json_each(@statuses))`]
-    const params: Record<string, unknown> = { statuses: JSON.stringify(q.statuses) }
+    const where: string[] = []
+    const params: Record<string, unknown> = {}
+    // One status (the inbox's usual case) as an equality, so the ordered indexes apply.
+    if (q.statuses.length === 1) {
+      where.push('a.status = @status')
+      params.status = q.statuses[0]
+    } else {
+      where.push(`a.status IN (SELECT value FROM json_each(@statuses))`)
+      params.statuses = JSON.stringify(q.statuses)
+    }
     if (q.groupIDs?.length) {
       where.push(`a.group_id IN (SELECT value FROM json_each(@groupIDs))`)
       params.groupIDs = JSON.stringify(q.groupIDs)
     }
-    if (q.groupTypes?.length) {
-      where.push(`g.type IN (SELECT value FROM json_each(@groupTypes))`)
+    if (q.groupTypes?.length === 1) {
+      where.push('a.group_type = @groupType')
+      params.groupType = q.groupTypes[0]
+    } else if (q.groupTypes?.length) {
+      where.push(`a.group_type IN (SELECT value FROM json_each(@groupTypes))`)
       params.groupTypes = JSON.stringify(q.groupTypes)
     }
     if (q.applicationTypes?.length === 1) {
@@ -173,21 +186,31 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
     const fts = q.text ? matchExpression(q.text) : null
     if (q.text && fts) {
       // Notes, applicants and nicks through the full-text index; group names (few) by substring.
-      where.push(`(a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @fts) OR g.name LIKE @groupName ESCAPE '\\')`)
+      where.push(
+        `(a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @fts) OR a.group_id IN (SELECT group_id FROM groups WHERE name LIKE @groupName ESCAPE '\\'))`,
+      )
       params.fts = fts
       params.groupName = likePattern(q.text)
     }
     return { from: `FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE ${where.join(' AND ')}`, params }
   }
 
+  /** The tiebreak runs the same way as the sort, so one index scan (forwards or backwards) yields the page. */
   function orderBy(q: z.output<typeof applicationQuerySchema>): string {
-    return `ORDER BY ${SORTS[q.sort]} ${q.direction === 'asc' ? 'ASC' : 'DESC'}, a.application_key ASC`
+    const direction = q.direction === 'asc' ? 'ASC' : 'DESC'
+    return `ORDER BY ${SORTS[q.sort]} ${direction}, a.application_key ${direction}`
   }
 
   function query(rawQuery: ApplicationQuery, now: number): Page<CachedApplication> {
     const q = applicationQuerySchema.parse(rawQuery)
     const { from, params } = filterClause(q, now)
-    const rows = statement(`SELECT a.*, g.name AS group_name, g.type AS group_type, ${CONTEXT_COLUMNS} ${from} ${orderBy(q)} LIMIT @limit OFFSET @offset`).all({
+    // A deferred join: the page's rowids come from the (covering) index alone, however deep the offset; only
+    // those rows are read in full, with their context columns.
+    const rows = statement(`
+      SELECT a.*, g.name AS group_name, ${CONTEXT_COLUMNS}
+      FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id
+      WHERE a.rowid IN (SELECT a.rowid ${from} ${orderBy(q)} LIMIT @limit OFFSET @offset)
+      ${orderBy(q)}`).all({
       ...params,
       limit: q.limit,
       offset: q.offset,
@@ -205,7 +228,7 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
   }
 
   const getOne = db.prepare<[string], ApplicationRow>(`
-    SELECT a.*, g.name AS group_name, g.type AS group_type, ${CONTEXT_COLUMNS}
+    SELECT a.*, g.name AS group_name, ${CONTEXT_COLUMNS}
     FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE a.application_key = ?`)
 
   return {

@@ -8,6 +8,7 @@ import * as createSyncState from './0050-create-sync-state'
 import * as createDecisionJournal from './0060-create-decision-journal'
 import * as createApplicationSearch from './0070-create-application-search'
 import * as createOperationsJournal from './0080-create-operations-journal'
+import * as indexApplicationsForTheInbox from './0090-index-applications-for-the-inbox'
 
 export const cacheMigrations: readonly Migration[] = [
   { version: 10, name: 'create-groups', up: createGroups.up },
@@ -18,4 +19,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 60, name: 'create-decision-journal', up: createDecisionJournal.up },
   { version: 70, name: 'create-application-search', up: createApplicationSearch.up },
   { version: 80, name: 'create-operations-journal', up: createOperationsJournal.up },
+  { version: 90, name: 'index-applications-for-the-inbox', up: indexApplicationsForTheInbox.up },
 ]
