@@ -28,6 +28,20 @@ const DEFAULT_FILTERS: GroupFilters = { search: '', types: [], roles: [], includ
 export const useGroupsStore = defineStore('groups', () => {
   const filters = ref<GroupFilters>({ ...DEFAULT_FILTERS })
   const selectedIndex = ref(0)
+  /**
+   * Groups ticked for a bulk edit, by ID. Unlike the selected row (the keyboard's cursor) they survive
+   * filtering and sorting, so a moderator can gather groups from several searches.
+   */
+  const chosenIDs = ref<ReadonlySet<string>>(new Set())
+  function toggleChosen(groupID: string): void {
+    const next = new Set(chosenIDs.value)
+    if (next.has(groupID)) next.delete(groupID)
+    else next.add(groupID)
+    chosenIDs.value = next
+  }
+  function clearChosen(): void {
+    chosenIDs.value = new Set()
+  }
 
   function query(): Omit<GroupListQuery, 'offset' | 'limit'> {
     const { search, types, roles, includeInactive, sort, direction } = filters.value
@@ -73,6 +87,9 @@ export const useGroupsStore = defineStore('groups', () => {
   return {
     filters,
     selectedIndex,
+    chosenIDs,
+    toggleChosen,
+    clearChosen,
     narrowed,
     total: list.total,
     pages: list.pages,
