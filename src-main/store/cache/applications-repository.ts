@@ -3,7 +3,6 @@
 import type { GroupApplication } from '../../chat/sdk'
 import {
   applicationQuerySchema,
-  cachedApplicationSchema,
   type ApplicationQuery,
   type CachedApplication,
   type Page,
@@ -40,12 +39,14 @@ interface ApplicationRow {
   applicant_rejections: number
 }
 
+// Rows are mapped, not parsed: the schema checks them at the IPC boundary in development, and a page
+// of the inbox should not pay for validating what the cache itself wrote.
 function toCachedApplication(row: ApplicationRow): CachedApplication {
-  return cachedApplicationSchema.parse({
+  return {
     applicationKey: row.application_key,
     groupID: row.group_id,
     groupName: row.group_name ?? row.group_id,
-    groupType: row.group_type === '' ? null : row.group_type,
+    groupType: row.group_type === '' ? null : (row.group_type as CachedApplication['groupType']),
     applicant: row.applicant,
     applicantNick: row.applicant_nick,
     applicationType: row.application_type === 2 ? 'invite' : 'join',
@@ -53,11 +54,11 @@ function toCachedApplication(row: ApplicationRow): CachedApplication {
     note: row.note,
     firstSeenAt: new Date(row.first_seen_at),
     lastSeenAt: new Date(row.last_seen_at),
-    status: row.status,
+    status: row.status as CachedApplication['status'],
     applicantPendingCount: row.applicant_pending,
     applicantApprovals: row.applicant_approvals,
     applicantRejections: row.applicant_rejections,
-  })
+  }
 }
 
 /** Context columns: how many groups the applicant is pending in, and this console's earlier decisions on them. */
