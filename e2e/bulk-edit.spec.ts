@@ -45,11 +45,15 @@ test('a notification edited across 20 groups: preview, apply, roll back — the 
   await expect(bulk.preview.getByTestId('preview-unchanged')).toContainText('0')
   await expect(bulk.preview.getByTestId('preview-row')).toHaveCount(20)
   const firstChange = bulk.preview.locator(`[data-group-id="${chosen[0]}"]`).getByTestId('preview-change')
-  await expect(firstChange).toContainText(`Notification${before.get(chosen[0])}`)
+  await expect(firstChange).toContainText(`Notification${before.get(chosen[0]!)}`)
   await expect(firstChange).toContainText(NEW_NOTICE)
   // Nothing was written by the preview.
   for (const [groupID, notice] of before) expect(notificationOf(groupID)).toBe(notice)
-  await page.screenshot({ path: testInfo.outputPath('bulk-preview.png'), fullPage: true })
+  // The shell scrolls inside its main pane: a taller window shows the form and the preview together.
+  await page.setViewportSize({ width: 1280, height: 1300 })
+  await bulk.preview.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: testInfo.outputPath('bulk-preview.png') })
+  await page.setViewportSize({ width: 1280, height: 800 })
 
   // Editing after the preview makes it stale: Apply waits for a new one.
   await bulk.panel.getByLabel('New value of Notification', { exact: true }).fill(`${NEW_NOTICE}!`)
@@ -79,8 +83,10 @@ test('a notification edited across 20 groups: preview, apply, roll back — the 
   await expect(rollback.getByTestId('run-status')).toHaveText('Finished', { timeout: 30_000 })
   await expect(rollback.getByTestId('run-counts')).toContainText('20 of 20 done · 0 failed')
   await expect(rollback.getByTestId('run-counts')).toContainText('rolls back run #')
-  await rollback.scrollIntoViewIfNeeded()
-  await page.screenshot({ path: testInfo.outputPath('bulk-rollback-result.png'), fullPage: true })
+  await page.setViewportSize({ width: 1280, height: 1300 })
+  await bulk.run().getByTestId('run-progress').first().scrollIntoViewIfNeeded()
+  await page.screenshot({ path: testInfo.outputPath('bulk-rollback-result.png') })
+  await page.setViewportSize({ width: 1280, height: 800 })
 
   // The service has every old notice again…
   for (const [groupID, notice] of before) expect(notificationOf(groupID)).toBe(notice)
