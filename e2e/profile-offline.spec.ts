@@ -31,6 +31,9 @@ test('a profile saved offline waits as pending; someone else changed the same fi
   const run = detail.lastRun()
   await expect(run.getByTestId('run-status')).toHaveText('Pending — will be sent when online')
   await expect(run.getByTestId('run-pending-offline')).toBeVisible()
+  // The same change cannot be queued twice.
+  await expect(detail.save()).toBeDisabled()
+  await expect(detail.profile.getByTestId('profile-queued')).toBeVisible()
   await run.scrollIntoViewIfNeeded()
   await page.screenshot({ path: testInfo.outputPath('profile-pending-offline.png') })
   expect(store.getGroup(groupID)!.notification).toBe(original)
