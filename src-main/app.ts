@@ -128,6 +128,7 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
     'groups:quit': ({ groupID, confirmName }) => accounts.admin().quit(groupID, confirmName),
     'groups:dismiss': ({ groupID, confirmName }) => accounts.admin().dismiss(groupID, confirmName),
     'groups:transfer': ({ groupID, newOwnerID, confirmName }) => accounts.admin().transfer(groupID, newOwnerID, confirmName),
+    'members:rules': ({ groupID }) => accounts.admin().memberRules(groupID),
     'members:apply': (input) => accounts.admin().applyMembers(input),
     'members:add': ({ groupID, userIDs }) => accounts.admin().addMembers(groupID, userIDs),
     'attributes:get': ({ groupID }) => accounts.admin().attributes(groupID),

@@ -15,9 +15,10 @@ import {
 import type { Page } from '../shared/domain'
 import { AppError, CONSOLE_ERROR_CODES, isSdkError } from '../shared/errors'
 import { lifecycleRules, customGroupIdProblem } from '../shared/lifecycle-rules'
-import { RATE_LIMITS, type ProfileLimitProfile, profileTextLimits, utf8ByteLength, MEMBERSHIP_LIMITS } from '../shared/limits'
+import { memberActionRules } from '../shared/member-rules'
+import { type ProfileLimitProfile, profileTextLimits, utf8ByteLength, MEMBERSHIP_LIMITS } from '../shared/limits'
 import type { ProfilePatch } from '../shared/profile-rules'
-import { createPacer, systemClock, type PacerClock } from '../moderation/pacer'
+import { systemClock, type Pacer, type PacerClock } from '../moderation/pacer'
 import type { z } from 'zod'
 import { attributeProblems } from './attribute-limits'
 import { createOperationsJournal, type NewOperation } from './operations-journal'
@@ -31,6 +32,8 @@ export interface AdminRuntimeOptions {
   sdk: () => ChatSdk | null
   events: EventBus
   profileLimits: () => ProfileLimitProfile
+  /** The account's attribute pacers, shared with the sync: the service counts one user's calls together. */
+  pacers: { attributeReads: Pacer; attributeWrites: Pacer }
   clock?: PacerClock
   log?: (message: string, error?: unknown) => void
 }
@@ -45,8 +48,7 @@ export function createAdminRuntime(options: AdminRuntimeOptions) {
   const log = options.log ?? (() => {})
   const journal = createOperationsJournal(cache, () => clock.now())
   const edits = createProfileEdits(cache, journal, options.profileLimits)
-  const attributeReads = createPacer(RATE_LIMITS.attributeReads, clock)
-  const attributeWrites = createPacer(RATE_LIMITS.attributeWrites, clock)
+  const { attributeReads, attributeWrites } = options.pacers
   const lastEmit = new Map<number, number>()
   const pendingEmit = new Map<number, NodeJS.Timeout>()
   const membersRefresh = new Map<string, NodeJS.Timeout>()
@@ -260,11 +262,12 @@ export function createAdminRuntime(options: AdminRuntimeOptions) {
       return { groupID, newOwnerID }
     },
 
+    memberRules: (groupID: string) => memberActionRules(cachedGroup(groupID)),
+
     applyMembers(input: z.input<typeof memberBulkSchema>): ApplyResult {
       const { groupID, userIDs, action } = memberBulkSchema.parse(input)
       const group = cachedGroup(groupID)
-      if (group.selfRole !== 'Owner' && group.selfRole !== 'Admin') throw new AppError(CONSOLE_ERROR_CODES.ruleRefused, 'Only the group owner or an admin can manage members')
-      if (action.kind === 'setRole' && group.selfRole !== 'Owner') throw new AppError(CONSOLE_ERROR_CODES.ruleRefused, 'Only the group owner can set or cancel admins')
+      requireRule(memberActionRules(group)[action.kind === 'unmute' ? 'mute' : action.kind])
       const command: NewOperation['command'] =
         action.kind === 'setRole' ? 'setGroupMemberRole' : action.kind === 'remove' ? 'deleteGroupMember' : action.kind === 'nameCard' ? 'setGroupMemberNameCard' : 'setGroupMemberMuteTime'
       const operations: NewOperation[] = userIDs.map((userID) => ({
@@ -283,8 +286,7 @@ export function createAdminRuntime(options: AdminRuntimeOptions) {
       return started({ runID, queued: operations.length, refused: 0, unchanged: 0 })
     },
     async addMembers(groupID: string, userIDs: string[]) {
-      const group = cachedGroup(groupID)
-      if (group.type === 'AVChatRoom') throw new AppError(2661, 'Members cannot be added to an AVChatRoom: they join it themselves')
+      requireRule(memberActionRules(cachedGroup(groupID)).add)
       const data = (await online('adding members').addGroupMember({ groupID, userIDList: userIDs })).data
       scheduleMembersRefresh(groupID)
       return { added: data.successUserIDList ?? [], failed: data.failureUserIDList ?? [], existed: data.existedUserIDList ?? [], overLimit: data.overLimitUserIDList ?? [] }

@@ -87,6 +87,23 @@ describe('refused in main, with the reason, before any call', () => {
     expect((await server.controls.appliedCalls()).dismissGroup ?? 0).toBe(0)
   })
 
+  it.each([
+    ['mute in a Work group', ['Private'], { kind: 'mute', seconds: 60 }, 'Muting is unavailable in Work groups'],
+    ['make an admin as an admin', ['Public'], { kind: 'setRole', role: 'Admin' }, 'Only the group owner can set or cancel admins'],
+  ] as const)('member action: %s', async (_label, types, action, reason) => {
+    const { console } = await connected()
+    const group = await groupOf(console, [...types], action.kind === 'setRole' ? ['Admin'] : ['Owner'])
+    await expect(console.call('members:apply', { groupID: group.groupID, userIDs: ['user-00001'], action })).rejects.toMatchObject({ code: 'rule-refused', message: reason })
+    expect((await console.call('members:rules', { groupID: group.groupID }))[action.kind]).toEqual({ allowed: false, reason })
+  })
+
+  it('adding members to a Public group is for the app admin only', async () => {
+    const { server, console } = await connected()
+    const group = await groupOf(console, ['Public'])
+    await expect(console.call('members:add', { groupID: group.groupID, userIDs: ['user-00001'] })).rejects.toMatchObject({ code: 'rule-refused', message: expect.stringContaining('app admin') })
+    expect((await server.controls.appliedCalls()).addGroupMember ?? 0).toBe(0)
+  })
+
   it('a destructive action needs the group name typed exactly', async () => {
     const { console } = await connected()
     const group = await groupOf(console, ['Public'])

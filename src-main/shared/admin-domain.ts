@@ -129,6 +129,9 @@ export const lifecycleRulesSchema = z.object({
 // ---------------------------------------------------------------------------------------------------------
 // Members.
 
+const actionRule = z.object({ allowed: z.boolean(), reason: z.string().nullable() })
+export const memberRulesSchema = z.object({ setRole: actionRule, mute: actionRule, remove: actionRule, nameCard: actionRule, add: actionRule })
+
 export const memberActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setRole'), role: z.enum(['Admin', 'Member']) }).strict(),
   z.object({ kind: z.literal('mute'), seconds: z.number().int().min(1).max(30 * 86400) }).strict(),

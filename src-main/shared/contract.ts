@@ -44,6 +44,7 @@ import {
   joinResultSchema,
   lifecycleRulesSchema,
   memberBulkSchema,
+  memberRulesSchema,
   operationItemSchema,
   profileEditSchema,
   profilePreviewSchema,
@@ -121,6 +122,8 @@ export const channels = {
   'operations:resolveConflict': { input: conflictResolutionSchema, output: operationItemSchema },
 
   'groups:lifecycleRules': { input: z.object({ groupID: z.string().min(1).max(64) }).strict(), output: lifecycleRulesSchema },
+  /** What this moderator may do to the group's members, with the reason when not. */
+  'members:rules': { input: z.object({ groupID: z.string().min(1).max(64) }).strict(), output: memberRulesSchema },
   'groups:create': { input: createGroupSchema, output: createGroupResultSchema },
   'groups:join': { input: z.object({ groupID: z.string().min(1).max(64), applyMessage: z.string().max(300).optional() }).strict(), output: joinResultSchema },
   'groups:quit': { input: destructiveSchema, output: z.object({ groupID: z.string() }) },

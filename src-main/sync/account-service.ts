@@ -23,7 +23,24 @@ import { AppError, CONSOLE_ERROR_CODES, isRetryable, isSdkError } from '../share
 import { createCacheSync, type CacheSync } from './cache-sync'
 import { createModerationRuntime, type ModerationRuntime } from '../moderation/moderation-runtime'
 import { createAdminRuntime, type AdminRuntime } from '../admin/admin-runtime'
-import { DEFAULT_PROFILE_LIMIT_PROFILE, STRICTEST_PROFILE_LIMIT_PROFILE } from '../shared/limits'
+import { DEFAULT_PROFILE_LIMIT_PROFILE, RATE_LIMITS, STRICTEST_PROFILE_LIMIT_PROFILE } from '../shared/limits'
+import { createPacer, type Pacer } from '../moderation/pacer'
+
+interface AccountPacers {
+  attributeReads: Pacer
+  attributeWrites: Pacer
+  counterReads: Pacer
+  counterWrites: Pacer
+}
+
+function createAccountPacers(): AccountPacers {
+  return {
+    attributeReads: createPacer(RATE_LIMITS.attributeReads),
+    attributeWrites: createPacer(RATE_LIMITS.attributeWrites),
+    counterReads: createPacer(RATE_LIMITS.counterReads),
+    counterWrites: createPacer(RATE_LIMITS.counterWrites),
+  }
+}
 
 export interface AccountServiceOptions {
   dataDir: string
@@ -40,6 +57,8 @@ export interface AccountServiceOptions {
 interface OpenAccount {
   record: AccountRecord
   cache: AccountCache
+  /** One set per account: the service limits a user's calls however many parts of the console make them. */
+  pacers: AccountPacers
   sync: CacheSync | null
   moderation: ModerationRuntime
   admin: AdminRuntime
@@ -118,6 +137,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
       open.sync = createCacheSync({
         sdk,
         cache: open.cache,
+        pacers: open.pacers,
         onProgress: (progress) => options.events.emit('sync:progress', progress),
         onChange: (change) => options.events.emit('cache:changed', change),
         log,
@@ -174,6 +194,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     }
     await closeAccount()
     const cache = openAccountCache(cacheFileFor(options.dataDir, record.accountKey))
+    const pacers = createAccountPacers()
     const moderation = createModerationRuntime({
       cache,
       actor: record.userID,
@@ -188,9 +209,10 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
       sdk: readySdk,
       events: options.events,
       profileLimits: () => (options.settings().profileLimits === 'strictest' ? STRICTEST_PROFILE_LIMIT_PROFILE : DEFAULT_PROFILE_LIMIT_PROFILE),
+      pacers,
       log,
     })
-    open = { record, cache, sync: null, moderation, admin }
+    open = { record, cache, pacers, sync: null, moderation, admin }
   }
 
   async function closeAccount(): Promise<void> {

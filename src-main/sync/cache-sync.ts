@@ -352,6 +352,11 @@ export function createCacheSync(options: CacheSyncOptions): CacheSync {
     },
     fullPull() {
       stopped = false
+      if (running && state.lastError) {
+        // Asked again (after a reconnection, say): the trouble reported by the running pull is over.
+        state.lastError = null
+        emitProgress(true)
+      }
       running ??= runFullPull()
       return running
     },

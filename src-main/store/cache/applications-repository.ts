@@ -69,7 +69,7 @@ const CONTEXT_COLUMNS = `
 
 const SORTS = {
   age: 'a.first_seen_at',
-  group: 'g.name COLLATE NOCASE',
+  group: 'a.group_name COLLATE NOCASE',
   applicant: 'a.applicant',
 } as const
 
@@ -95,20 +95,22 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
   const statement = statementCache(db)
   const upsertPending = db.prepare(`
     INSERT INTO applications (application_key, group_id, applicant, applicant_nick, application_type, user_id, note,
-      authentication, message_key, first_seen_at, last_seen_at, status, status_changed_at, group_type)
+      authentication, message_key, first_seen_at, last_seen_at, status, status_changed_at, group_type, group_name)
     VALUES (@key, @group_id, @applicant, @applicant_nick, @application_type, @user_id, @note, @authentication, @message_key,
-      @at, @at, 'pending', @at, COALESCE((SELECT type FROM groups WHERE group_id = @group_id), ''))
+      @at, @at, 'pending', @at, COALESCE((SELECT type FROM groups WHERE group_id = @group_id), ''),
+      COALESCE((SELECT name FROM groups WHERE group_id = @group_id), @group_name))
     ON CONFLICT (application_key) DO UPDATE SET
       applicant_nick = excluded.applicant_nick, note = excluded.note, authentication = excluded.authentication,
       message_key = excluded.message_key, last_seen_at = excluded.last_seen_at,
       group_type = CASE WHEN excluded.group_type != '' THEN excluded.group_type ELSE applications.group_type END,
+      group_name = excluded.group_name,
       -- A key that was settled and shows up again is a new application from the same person.
       first_seen_at = CASE WHEN applications.status = 'pending' THEN applications.first_seen_at ELSE excluded.first_seen_at END,
       status_changed_at = CASE WHEN applications.status = 'pending' THEN applications.status_changed_at ELSE excluded.status_changed_at END,
       status = 'pending'
     RETURNING rowid, (first_seen_at = @at) AS is_new
   `)
-  const indexRow = db.prepare<[number, string]>('INSERT OR REPLACE INTO applications_fts (rowid, tokens) VALUES (?, ?)')
+  const indexRow = db.prepare<[number, string, string]>('INSERT OR REPLACE INTO applications_fts (rowid, note, who) VALUES (?, ?, ?)')
   const pendingKeys = db.prepare<[], { application_key: string }>(`SELECT application_key FROM applications WHERE status = 'pending'`)
   const setStatus = db.prepare<[string, number, string]>(`UPDATE applications SET status = ?, status_changed_at = ? WHERE application_key = ?`)
   const countPending = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM applications WHERE status = 'pending'`)
@@ -124,9 +126,10 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
       note: application.note ?? '',
       authentication: application.authentication ?? '',
       message_key: Math.trunc(Number(application.messageKey) || 0),
+      group_name: application.groupName ?? '',
       at,
     }) as { rowid: number; is_new: number }
-    indexRow.run(row.rowid, indexText(application.note ?? '', application.applicant, application.applicantNick ?? ''))
+    indexRow.run(row.rowid, indexText(application.note ?? ''), indexText(application.applicant, application.applicantNick ?? ''))
     return row.is_new === 1
   }
 
@@ -145,8 +148,12 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
     return { added, gone }
   })
 
-  /** The FROM/WHERE of a filter, shared by a page of rows and by "every matching key". */
-  function filterClause(q: z.output<typeof applicationQuerySchema>, now: number): { from: string; params: Record<string, unknown> } {
+  /**
+   * The WHERE of a filter, shared by a page of rows, its count and "every matching key". No filter needs the
+   * groups table (the type is on the application; group names are matched in a subquery), so counts run on
+   * the applications' indexes alone — SQLite does not drop an unused LEFT JOIN from a COUNT by itself.
+   */
+  function filterClause(q: z.output<typeof applicationQuerySchema>, now: number): { where: string; params: Record<string, unknown> } {
     const where: string[] = []
     const params: Record<string, unknown> = {}
     // One status (the inbox's usual case) as an equality, so the ordered indexes apply.
@@ -180,21 +187,23 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
       where.push(`a.first_seen_at >= @youngerThan`)
       params.youngerThan = now - q.maxAgeSeconds * 1000
     }
-    if (q.applicant) {
-      where.push(`(a.applicant LIKE @applicant ESCAPE '\\' OR a.applicant_nick LIKE @applicant ESCAPE '\\')`)
-      params.applicant = likePattern(q.applicant)
+    const who = q.applicant ? matchExpression(q.applicant, 'who') : null
+    if (q.applicant && who) {
+      // An exact userID, or words of the ID or nick (prefix match: "user-001" finds user-00123).
+      where.push(`(a.applicant = @applicant OR a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @who))`)
+      params.applicant = q.applicant
+      params.who = who
     }
     const fts = q.text ? matchExpression(q.text) : null
     if (q.text && fts) {
-      // Notes, applicants and nicks through the full-text index; group names (few) by substring.
-      where.push(
-        `(a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @fts) OR a.group_id IN (SELECT group_id FROM groups WHERE name LIKE @groupName ESCAPE '\\'))`,
-      )
+      // Notes, applicants and nicks through the full-text index; group names by substring on the copied name.
+      where.push(`(a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @fts) OR a.group_name LIKE @groupName ESCAPE '\\')`)
       params.fts = fts
       params.groupName = likePattern(q.text)
     }
-    return { from: `FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id WHERE ${where.join(' AND ')}`, params }
+    return { where: `WHERE ${where.join(' AND ')}`, params }
   }
+
 
   /** The tiebreak runs the same way as the sort, so one index scan (forwards or backwards) yields the page. */
   function orderBy(q: z.output<typeof applicationQuerySchema>): string {
@@ -204,27 +213,27 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
 
   function query(rawQuery: ApplicationQuery, now: number): Page<CachedApplication> {
     const q = applicationQuerySchema.parse(rawQuery)
-    const { from, params } = filterClause(q, now)
+    const { where, params } = filterClause(q, now)
     // A deferred join: the page's rowids come from the (covering) index alone, however deep the offset; only
     // those rows are read in full, with their context columns.
     const rows = statement(`
       SELECT a.*, g.name AS group_name, ${CONTEXT_COLUMNS}
       FROM applications a LEFT JOIN groups g ON g.group_id = a.group_id
-      WHERE a.rowid IN (SELECT a.rowid ${from} ${orderBy(q)} LIMIT @limit OFFSET @offset)
+      WHERE a.rowid IN (SELECT a.rowid FROM applications a ${where} ${orderBy(q)} LIMIT @limit OFFSET @offset)
       ${orderBy(q)}`).all({
       ...params,
       limit: q.limit,
       offset: q.offset,
     }) as ApplicationRow[]
-    const total = (statement(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n
+    const total = (statement(`SELECT COUNT(*) AS n FROM applications a ${where}`).get(params) as { n: number }).n
     return { rows: rows.map(toCachedApplication), total, offset: q.offset }
   }
 
   function keys(rawQuery: ApplicationQuery, now: number): { keys: string[]; total: number } {
     const q = applicationQuerySchema.parse(rawQuery)
-    const { from, params } = filterClause(q, now)
-    const total = (statement(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n
-    const rows = statement(`SELECT a.application_key AS k ${from} ${orderBy(q)} LIMIT @max`).all({ ...params, max: DECISION_LIMITS.applicationsPerEnqueue.value }) as Array<{ k: string }>
+    const { where, params } = filterClause(q, now)
+    const total = (statement(`SELECT COUNT(*) AS n FROM applications a ${where}`).get(params) as { n: number }).n
+    const rows = statement(`SELECT a.application_key AS k FROM applications a ${where} ${orderBy(q)} LIMIT @max`).all({ ...params, max: DECISION_LIMITS.applicationsPerEnqueue.value }) as Array<{ k: string }>
     return { keys: rows.map((row) => row.k), total }
   }
 

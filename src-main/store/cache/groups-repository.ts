@@ -105,6 +105,10 @@ export function createGroupsRepository(db: Db): GroupsRepository {
       status_changed_at = CASE WHEN groups.status = 'active' THEN groups.status_changed_at ELSE excluded.synced_at END,
       synced_at = excluded.synced_at
   `)
+  // Applications carry a copy of their group's name and type (for the inbox's indexes): kept in step here.
+  const syncApplications = db.prepare<[string, string, string, string, string]>(
+    `UPDATE applications SET group_name = ?, group_type = ? WHERE group_id = ? AND (group_name != ? OR group_type != ?)`,
+  )
   const activeIdsQuery = db.prepare<[], { group_id: string }>(`SELECT group_id FROM groups WHERE status = 'active'`)
   const administeredQuery = db.prepare<[], { group_id: string }>(
     `SELECT group_id FROM groups WHERE status = 'active' AND self_role IN ('Owner', 'Admin') ORDER BY group_id`,
@@ -142,6 +146,7 @@ export function createGroupsRepository(db: Db): GroupsRepository {
         last_message_text: group.lastMessage?.messageForShow ?? '',
         synced_at: at,
       })
+      syncApplications.run(group.name ?? '', group.type, group.groupID, group.name ?? '', group.type)
     }
   })
 

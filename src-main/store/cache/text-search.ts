@@ -24,13 +24,15 @@ export function indexText(...texts: string[]): string {
  * Each space-separated word must match (AND); a CJK word is a phrase of its characters; the last Latin
  * token of each word matches as a prefix.
  */
-export function matchExpression(query: string): string | null {
+export function matchExpression(query: string, column?: string): string | null {
   const words = query.split(/\s+/).map(tokenize).filter((tokens) => tokens.length > 0)
   if (words.length === 0) return null
-  return words
+  const expression = words
     .map((tokens) => {
       const phrase = `"${tokens.join(' ')}"`
       return CJK.test(tokens.at(-1)!) ? phrase : `${phrase}*`
     })
     .join(' AND ')
+  // A column filter keeps the search to one column (e.g. who applied, not what they wrote).
+  return column ? `{${column}} : (${expression})` : expression
 }
