@@ -1,7 +1,9 @@
 // English messages. The Chinese file must have exactly the same keys (a test checks).
+import admin from './admin.en'
 import moderation from './moderation.en'
 export default {
   app: { title: 'Moderation Console', skipToContent: 'Skip to content' },
+  admin: { ...admin },
   nav: {
     label: 'Sections',
     inbox: 'Inbox',

@@ -1,9 +1,11 @@
 // 简体中文。键必须与 en.ts 完全一致（有测试检查）。
 import type en from './en'
+import admin from './admin.zh-CN'
 import moderation from './moderation.zh-CN'
 
 const zhCN: typeof en = {
   app: { title: '群组管理控制台', skipToContent: '跳到正文' },
+  admin: { ...admin },
   nav: {
     label: '栏目',
     inbox: '待审批',
