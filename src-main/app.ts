@@ -133,6 +133,14 @@ export function createConsoleApp(config: ConsoleConfig): ConsoleApp {
     'members:add': ({ groupID, userIDs }) => accounts.admin().addMembers(groupID, userIDs),
     'attributes:get': ({ groupID }) => accounts.admin().attributes(groupID),
     'attributes:write': (input) => accounts.admin().writeAttributes(input),
+    'counters:get': ({ groupID }) => accounts.admin().counters.get(groupID),
+    'counters:change': (input) => accounts.admin().counters.change(input),
+    'counters:rate': () => accounts.admin().counters.rate(),
+    'counters:history': (query) => accounts.admin().counters.history(query),
+    'counters:keys': () => (accounts.cache() ? accounts.admin().counters.keys() : []),
+    'counters:dashboard': (query) => accounts.admin().counters.dashboard(query),
+    'counters:export': ({ key }) => accounts.admin().counters.export(key),
+    'counters:bulkSet': ({ selection, key, value }) => accounts.admin().bulkSetCounters(selection, key, value),
   }
 
   const contractRouter = createRouter(handlers, {

@@ -24,6 +24,7 @@ import { attributeProblems } from './attribute-limits'
 import { createOperationsJournal, type NewOperation } from './operations-journal'
 import { createOperationsRunner } from './operations-runner'
 import { createProfileEdits } from './profile-edits'
+import { createCounters } from './counters'
 
 export interface AdminRuntimeOptions {
   cache: AccountCache
@@ -32,8 +33,8 @@ export interface AdminRuntimeOptions {
   sdk: () => ChatSdk | null
   events: EventBus
   profileLimits: () => ProfileLimitProfile
-  /** The account's attribute pacers, shared with the sync: the service counts one user's calls together. */
-  pacers: { attributeReads: Pacer; attributeWrites: Pacer }
+  /** The account's pacers, shared with the sync: the service counts one user's calls together. */
+  pacers: { attributeReads: Pacer; attributeWrites: Pacer; counterReads: Pacer; counterWrites: Pacer }
   clock?: PacerClock
   log?: (message: string, error?: unknown) => void
 }
@@ -63,9 +64,15 @@ export function createAdminRuntime(options: AdminRuntimeOptions) {
       options.events.emit('cache:changed', { domains: ['groups'], groupIDs: [group.groupID] })
     },
     onMembersChanged: (groupID) => scheduleMembersRefresh(groupID),
+    onCountersChanged: (groupID, counters) => {
+      cache.counters.record(groupID, counters, 'console', clock.now())
+      options.events.emit('cache:changed', { domains: ['counters'], groupIDs: [groupID] })
+    },
+    pacerFor: (command) => (command === 'setGroupCounters' ? options.pacers.counterWrites : null),
     log,
   })
   runner.start()
+  const counters = createCounters({ cache, journal, sdk: options.sdk, events: options.events, pacers: options.pacers, actor: options.actor, clock })
 
   function summary(runID: number): RunSummary {
     const run = journal.summary(runID, runner.waitingForConnection())
@@ -330,6 +337,9 @@ export function createAdminRuntime(options: AdminRuntimeOptions) {
       options.events.emit('cache:changed', { domains: ['attributes'], groupIDs: [groupID] })
       return { outcome: 'written' as const, attributes: written }
     },
+
+    counters,
+    bulkSetCounters: (selection: GroupSelection, key: string, value: bigint) => started(counters.bulkSet(selection, key, value)),
 
     connected: () => runner.wake(),
     async stop() {

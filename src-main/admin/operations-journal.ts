@@ -6,7 +6,7 @@ import type { OperationItem, RunSummary } from '../shared/admin-domain'
 import type { Page } from '../shared/domain'
 
 export type RunKind = RunSummary['kind']
-export type OperationCommand = 'updateGroupProfile' | 'setGroupMemberRole' | 'setGroupMemberMuteTime' | 'deleteGroupMember' | 'setGroupMemberNameCard'
+export type OperationCommand = 'updateGroupProfile' | 'setGroupCounters' | 'setGroupMemberRole' | 'setGroupMemberMuteTime' | 'deleteGroupMember' | 'setGroupMemberNameCard'
 
 export interface NewOperation {
   groupID: string
@@ -198,7 +198,7 @@ export function createOperationsJournal(cache: AccountCache, now: () => number =
         conflict: counts.conflict,
         cancelled: counts.cancelled,
         finished,
-        rollbackable: run.kind === 'members' ? 0 : rollbackable.get(runID)!.n,
+        rollbackable: run.kind === 'members' || run.kind === 'rollback' ? 0 : rollbackable.get(runID)!.n,
         waitingFor: finished ? null : run.state === 'paused' ? 'paused' : waitingForConnection ? 'offline' : null,
       }
     },

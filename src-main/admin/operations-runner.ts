@@ -5,7 +5,7 @@
 import type { ChatSdk } from '../chat/sdk'
 import { describeErrorCode, isRetryable, isSdkError } from '../shared/errors'
 import type { ProfilePatch } from '../shared/profile-rules'
-import { systemClock, type PacerClock } from '../moderation/pacer'
+import { systemClock, type Pacer, type PacerClock } from '../moderation/pacer'
 import { createWakeSignal } from '../moderation/wake-signal'
 import type { OperationsJournal, PendingOperation } from './operations-journal'
 import { sameValues, toUpdateOptions, valuesFor, type ProfileValues } from './profile-values'
@@ -20,6 +20,10 @@ export interface OperationsRunnerOptions {
   onGroupUpdated?: (group: Group) => void
   /** Members of a group changed through an operation. */
   onMembersChanged?: (groupID: string) => void
+  /** A counter changed through an operation (values as the service returned them). */
+  onCountersChanged?: (groupID: string, counters: Record<string, bigint>) => void
+  /** The pacer a command's calls must go through, if it has a documented rate limit. */
+  pacerFor?: (command: PendingOperation['command']) => Pacer | null
   random?: () => number
   log?: (message: string, error?: unknown) => void
 }
@@ -33,8 +37,9 @@ export interface OperationsRunner {
 
 type Outcome = { state: 'done' } | { state: 'conflict'; theirs: ProfileValues }
 
-async function execute(sdk: ChatSdk, operation: PendingOperation, onGroupUpdated?: (group: Group) => void): Promise<Outcome> {
+async function execute(sdk: ChatSdk, operation: PendingOperation, options: OperationsRunnerOptions): Promise<Outcome> {
   const { groupID, payload } = operation
+  await options.pacerFor?.(operation.command)?.acquire()
   switch (operation.command) {
     case 'updateGroupProfile': {
       const patch = payload as ProfilePatch
@@ -45,7 +50,13 @@ async function execute(sdk: ChatSdk, operation: PendingOperation, onGroupUpdated
         if (!sameValues(current, operation.base as ProfileValues)) return { state: 'conflict', theirs: current }
       }
       const { group } = (await sdk.updateGroupProfile(toUpdateOptions(groupID, patch))).data
-      onGroupUpdated?.(group)
+      options.onGroupUpdated?.(group)
+      return { state: 'done' }
+    }
+    case 'setGroupCounters': {
+      // A counter is a live value (viewers, likes): no conflict check, the moderator's value is the point.
+      const { counters } = (await sdk.setGroupCounters({ groupID, counters: { [String(payload.key)]: BigInt(String(payload.value)) } })).data
+      options.onCountersChanged?.(groupID, counters)
       return { state: 'done' }
     }
     case 'setGroupMemberRole':
@@ -80,11 +91,12 @@ export function createOperationsRunner(options: OperationsRunnerOptions): Operat
   async function send(sdk: ChatSdk, operation: PendingOperation): Promise<void> {
     journal.markSending(operation.operationID)
     try {
-      const outcome = await execute(sdk, operation, options.onGroupUpdated)
+      const outcome = await execute(sdk, operation, options)
       if (outcome.state === 'done') journal.settle(operation.operationID, { state: 'done' })
       else journal.settle(operation.operationID, { state: 'conflict', theirs: outcome.theirs, text: 'Someone else changed these fields after this edit was made' })
-      if (operation.command !== 'updateGroupProfile') options.onMembersChanged?.(operation.groupID)
+      if (operation.command.startsWith('setGroupMember') || operation.command === 'deleteGroupMember') options.onMembersChanged?.(operation.groupID)
     } catch (error) {
+      if (isSdkError(error) && error.code === 2996) options.pacerFor?.(operation.command)?.backOff()
       if (isSdkError(error) && isRetryable(error.code)) {
         const delay = Math.round(random() * Math.min(10_000, 250 * 2 ** operation.attempts))
         journal.requeue(operation.operationID, clock.now() + delay, `${error.code}: ${error.message}`)

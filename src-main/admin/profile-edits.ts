@@ -88,12 +88,12 @@ export function createProfileEdits(cache: AccountCache, journal: OperationsJourn
     rollback(runID, actor) {
       const summary = journal.summary(runID, false)
       if (!summary) throw new AppError(CONSOLE_ERROR_CODES.invalidInput, `No run ${runID}`)
-      if (summary.kind === 'members') throw new AppError(CONSOLE_ERROR_CODES.invalidInput, 'Member changes cannot be rolled back')
+      if (summary.kind === 'members' || summary.kind === 'rollback') throw new AppError(CONSOLE_ERROR_CODES.invalidInput, `${summary.kind === 'members' ? 'Member changes' : 'A rollback'} cannot be rolled back`)
       const operations: NewOperation[] = journal
         .doneOperations(runID)
-        .filter((operation) => operation.command === 'updateGroupProfile' && Object.keys(operation.base).length > 0)
-        // Back to the previous values, guarded by the values this run set: a later change by anyone is a conflict.
-        .map((operation) => ({ groupID: operation.groupID, command: 'updateGroupProfile', payload: operation.base as ProfileValues, base: operation.payload }))
+        .filter((operation) => (operation.command === 'updateGroupProfile' || operation.command === 'setGroupCounters') && Object.keys(operation.base).length > 0)
+        // Back to the previous values; for a profile, guarded by the values this run set (a later change by anyone is a conflict).
+        .map((operation) => ({ groupID: operation.groupID, command: operation.command, payload: operation.base as ProfileValues, base: operation.payload }))
       if (operations.length === 0) return { runID: null, queued: 0, refused: 0, unchanged: 0 }
       const rollbackID = journal.createRun('rollback', `Roll back run ${runID}: ${summary.description}`, actor, operations, runID)
       return { runID: rollbackID, queued: operations.length, refused: 0, unchanged: 0 }

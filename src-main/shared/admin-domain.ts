@@ -47,7 +47,7 @@ export const profilePreviewSchema = z.object({
 export type ProfilePreview = z.infer<typeof profilePreviewSchema>
 
 export const OPERATION_STATES = ['queued', 'sending', 'done', 'failed', 'conflict', 'cancelled'] as const
-export const RUN_KINDS = ['profile-edit', 'rollback', 'members'] as const
+export const RUN_KINDS = ['profile-edit', 'rollback', 'members', 'counters'] as const
 
 export const runSummarySchema = z.object({
   runID: z.number().int().positive(),

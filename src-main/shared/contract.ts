@@ -51,6 +51,17 @@ import {
   runSummarySchema,
   transferSchema,
 } from './admin-domain'
+import {
+  counterBulkSetSchema,
+  counterChangeSchema,
+  counterKeysSchema,
+  counterRateSchema,
+  dashboardQuerySchema,
+  dashboardSchema,
+  groupCountersSchema,
+  historyQuerySchema,
+  historySchema,
+} from './counter-domain'
 
 /** Channels with nothing to say still take one (empty) object, so every input is validated alike. */
 const noInput = z.object({}).strict()
@@ -137,6 +148,21 @@ export const channels = {
   /** A group's attributes: fresh from the service when online, from the cache otherwise. */
   'attributes:get': { input: z.object({ groupID: z.string().min(1).max(64) }).strict(), output: attributesStateSchema },
   'attributes:write': { input: attributesWriteSchema, output: attributesWriteResultSchema },
+
+  /** A group's counters: fresh from the service when online (recorded as a sample), the cache otherwise. */
+  'counters:get': { input: z.object({ groupID: z.string().min(1).max(64) }).strict(), output: groupCountersSchema },
+  /** Set, increase or decrease one counter now, paced under the write limit. */
+  'counters:change': { input: counterChangeSchema, output: groupCountersSchema },
+  /** The rate meter: calls in the current window, reads and writes. */
+  'counters:rate': { input: noInput, output: counterRateSchema },
+  'counters:history': { input: historyQuerySchema, output: historySchema },
+  /** Every counter key in the cache, with how many groups have it. */
+  'counters:keys': { input: noInput, output: counterKeysSchema },
+  'counters:dashboard': { input: dashboardQuerySchema, output: dashboardSchema },
+  /** One key across groups as CSV, for the renderer to save. */
+  'counters:export': { input: z.object({ key: z.string().min(1).max(1000) }).strict(), output: auditExportResultSchema },
+  /** Sets one counter in many groups through the operations journal: paced, per-item results, rollback. */
+  'counters:bulkSet': { input: counterBulkSetSchema, output: applyResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export const events = {

@@ -176,7 +176,7 @@ export class EmulatedChat implements ChatSdk {
   }
 
   private throttle(limitName: RateLimitName): void {
-    const limit = RATE_LIMITS[limitName]
+    const limit = { ...RATE_LIMITS[limitName], ...this.sdkSettings.rateLimitOverrides?.[limitName] }
     if (this.limiter.tryAcquire(`${this.userID}:${limitName}`, limit)) return
     const code = limitName === 'attributeWrites' ? ATTRIBUTE_RATE_LIMIT_CODES[this.sdkSettings.attributeRateLimitCode].value : OVER_FREQUENCY_CODE.value
     throw new EmulatorError(code, `${limit.calls} calls per ${limit.windowMs / 1000} s (${limit.source})`)

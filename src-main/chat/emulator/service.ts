@@ -127,7 +127,7 @@ export class GroupService {
     session.loginAt = this.clock.now()
     this.store.ensureUser(userID)
     this.enforceInstanceLimit(userID)
-    return { repeatLogin, sdkSettings: { attributeRateLimitCode: this.settings.attributeRateLimitCode } }
+    return { repeatLogin, sdkSettings: { attributeRateLimitCode: this.settings.attributeRateLimitCode, rateLimitOverrides: this.settings.rateLimitOverrides } }
   }
 
   logout(sessionId: number): void {

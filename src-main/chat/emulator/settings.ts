@@ -6,6 +6,7 @@ import {
   type AttributeRateLimitCodeName,
   type AttributeSizeBasis,
   type ProfileLimitProfile,
+  type RateLimitName,
   type UserGroupLimitEdition,
 } from '../../shared/limits'
 
@@ -24,6 +25,11 @@ export interface EmulatorSettings {
   onlineInstancesPerUser: number | null
   /** Group counters need the Premium edition (seeds/group-counters.txt). */
   premiumEdition: boolean
+  /**
+   * Lower (or raise) a documented rate limit, e.g. to prove that the console backs off on 2996 when the
+   * service allows fewer calls than documented. Empty: the documented limits (limits.ts RATE_LIMITS).
+   */
+  rateLimitOverrides: Partial<Record<RateLimitName, { calls: number; windowMs: number }>>
 }
 
 export const DEFAULT_EMULATOR_SETTINGS: EmulatorSettings = {
@@ -35,6 +41,7 @@ export const DEFAULT_EMULATOR_SETTINGS: EmulatorSettings = {
   // The cloud's default is one web instance; the sandbox lets the console and a test harness share a user.
   onlineInstancesPerUser: null,
   premiumEdition: true,
+  rateLimitOverrides: {},
 }
 
 export function resolveSettings(overrides: Partial<EmulatorSettings> = {}): EmulatorSettings {
@@ -44,4 +51,5 @@ export function resolveSettings(overrides: Partial<EmulatorSettings> = {}): Emul
 /** The part of the settings the SDK layer (client side) needs; sent at login. */
 export interface SdkSideSettings {
   attributeRateLimitCode: AttributeRateLimitCodeName
+  rateLimitOverrides?: EmulatorSettings['rateLimitOverrides']
 }

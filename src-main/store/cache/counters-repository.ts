@@ -4,7 +4,7 @@ import type { Db } from '../db'
 export type CounterSource = 'sync' | 'event' | 'console' | 'sampling'
 
 export interface CountersRepository {
-  /** Records values; a sample is written only when a value is new or differs from the cached one. */
+  /** Records values; a sample is written when a value is new or differs from the cached one, and for every console change. */
   record(groupID: string, values: Readonly<Record<string, bigint>>, source: CounterSource, at: number): number
   get(groupID: string): Record<string, bigint>
   sampleCount(groupID: string, key: string): number
@@ -26,7 +26,9 @@ export function createCountersRepository(db: Db): CountersRepository {
     for (const [key, value] of Object.entries(values)) {
       const previous = current.get(groupID, key)?.value
       upsert.run(groupID, key, value, at)
-      if (previous !== value) {
+      // A moderator's own change is always a sample, to be marked on the chart, even when an event for
+      // it arrived first and already recorded the value.
+      if (previous !== value || source === 'console') {
         sample.run(groupID, key, value, source, at)
         changed += 1
       }

@@ -10,6 +10,7 @@ import * as createApplicationSearch from './0070-create-application-search'
 import * as createOperationsJournal from './0080-create-operations-journal'
 import * as indexApplicationsForTheInbox from './0090-index-applications-for-the-inbox'
 import * as searchApplicantsAndSortByGroup from './0100-search-applicants-and-sort-by-group'
+import * as counterRunsAndDashboardIndex from './0110-counter-runs-and-dashboard-index'
 
 export const cacheMigrations: readonly Migration[] = [
   { version: 10, name: 'create-groups', up: createGroups.up },
@@ -22,4 +23,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 80, name: 'create-operations-journal', up: createOperationsJournal.up },
   { version: 90, name: 'index-applications-for-the-inbox', up: indexApplicationsForTheInbox.up },
   { version: 100, name: 'search-applicants-and-sort-by-group', up: searchApplicantsAndSortByGroup.up },
+  { version: 110, name: 'counter-runs-and-dashboard-index', up: counterRunsAndDashboardIndex.up },
 ]
