@@ -35,7 +35,7 @@ describe('counters through the console', () => {
     expect((await console.call('counters:change', { groupID: group.groupID, key: 'debt', op: 'set', value: MIN })).counters.debt).toBe(MIN)
     const fresh = await console.call('counters:get', { groupID: group.groupID })
     expect(fresh).toMatchObject({ source: 'service', counters: expect.objectContaining({ likes: MAX, debt: MIN }) })
-    expect(fresh.counters.likes.toString()).toBe('9223372036854775807')
+    expect(String(fresh.counters.likes)).toBe('9223372036854775807')
   })
 
   it.each([
