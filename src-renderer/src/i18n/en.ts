@@ -1,5 +1,6 @@
 // English messages. The Chinese file must have exactly the same keys (a test checks).
 import admin from './admin.en'
+import counters from './counters.en'
 import moderation from './moderation.en'
 export default {
   app: { title: 'Moderation Console', skipToContent: 'Skip to content' },
@@ -178,13 +179,7 @@ export default {
     },
     notMuted: '—',
   },
-  counters: {
-    title: 'Counters',
-    subtitle: 'Live group counters and their history',
-    emptyTitle: 'No counters to show',
-    emptyBody:
-      'Group counters (viewers, likes, gifts…) appear here with live values and history charts once a synced group you administer has at least one counter.',
-  },
+  counters: { ...counters },
   settings: {
     title: 'Settings',
     subtitle: 'Preferences of this installation',

@@ -1,6 +1,7 @@
 // 简体中文。键必须与 en.ts 完全一致（有测试检查）。
 import type en from './en'
 import admin from './admin.zh-CN'
+import counters from './counters.zh-CN'
 import moderation from './moderation.zh-CN'
 
 const zhCN: typeof en = {
@@ -178,12 +179,7 @@ const zhCN: typeof en = {
     },
     notMuted: '—',
   },
-  counters: {
-    title: '计数器',
-    subtitle: '群计数器的实时数值与历史',
-    emptyTitle: '没有可显示的计数器',
-    emptyBody: '当你管理的已同步群组中至少有一个计数器时，群计数器（观看数、点赞数、礼物数等）会在这里显示实时数值和历史曲线。',
-  },
+  counters: { ...counters },
   settings: {
     title: '设置',
     subtitle: '本机安装的偏好设置',
