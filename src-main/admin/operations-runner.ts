@@ -6,7 +6,7 @@ import type { ChatSdk } from '../chat/sdk'
 import { describeErrorCode, isRetryable, isSdkError } from '../shared/errors'
 import type { ProfilePatch } from '../shared/profile-rules'
 import { systemClock, type Pacer, type PacerClock } from '../moderation/pacer'
-import { createWakeSignal } from '../moderation/wake-signal'
+import { createJournalLoop } from '../moderation/journal-loop'
 import type { OperationsJournal, PendingOperation } from './operations-journal'
 import { sameValues, toUpdateOptions, valuesFor, type ProfileValues } from './profile-values'
 import type { Group } from '../chat/sdk'
@@ -79,13 +79,7 @@ export function createOperationsRunner(options: OperationsRunnerOptions): Operat
   const clock = options.clock ?? systemClock
   const random = options.random ?? Math.random
   const log = options.log ?? (() => {})
-  let stopped = true
-  let running: Promise<void> | null = null
-  let waiting = false
 
-  const signal = createWakeSignal()
-  const wake = signal.wake
-  const waitForWake = signal.wait
 
 
   async function send(sdk: ChatSdk, operation: PendingOperation): Promise<void> {
@@ -110,35 +104,24 @@ export function createOperationsRunner(options: OperationsRunnerOptions): Operat
     options.onRunChanged?.(operation.runID)
   }
 
-  async function loop(): Promise<void> {
-    journal.requeueInFlight(clock.now())
-    while (!stopped) {
-      const sdk = options.sdk()
-      const due = journal.nextDue(clock.now())
-      if (!sdk) {
-        waiting = 'operation' in due || due.wakeAt !== null
-        await waitForWake(null)
-        continue
-      }
-      waiting = false
-      if ('operation' in due) await send(sdk, due.operation)
-      else await waitForWake(due.wakeAt === null ? null : due.wakeAt - clock.now())
-    }
-  }
+  const loop = createJournalLoop<PendingOperation>({
+    name: 'operations',
+    sdk: options.sdk,
+    clock,
+    nextDue: (now) => {
+      const due = journal.nextDue(now)
+      return 'operation' in due ? { item: due.operation } : due
+    },
+    send,
+    // Caught mid-send by a crash: resent, which is safe (a profile edit finds its values already there).
+    recover: () => void journal.requeueInFlight(clock.now()),
+    log,
+  })
 
   return {
-    start() {
-      if (!stopped) return
-      stopped = false
-      running = loop().catch((error: unknown) => log('[operations] runner stopped on an error', error))
-    },
-    async stop() {
-      stopped = true
-      wake()
-      await running
-      running = null
-    },
-    wake,
-    waitingForConnection: () => waiting,
+    start: loop.start,
+    stop: loop.stop,
+    wake: loop.wake,
+    waitingForConnection: loop.waitingForConnection,
   }
 }

@@ -9,7 +9,7 @@ import { applicationKey } from '../store/cache/applications-repository'
 import type { DecisionJournal, PendingDecision, Settlement } from './decision-journal'
 import { systemClock, type PacerClock } from './pacer'
 import { withRetry } from './retry'
-import { createWakeSignal } from './wake-signal'
+import { createJournalLoop } from './journal-loop'
 
 export interface DecisionRunnerOptions {
   journal: DecisionJournal
@@ -63,14 +63,7 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
   const random = options.random ?? Math.random
   const log = options.log ?? (() => {})
   const settledAt = new Map<number, number[]>()
-  let stopped = true
-  let running: Promise<void> | null = null
-  let needsRevalidation = true
-  let waitingForConnection = false
 
-  const signal = createWakeSignal()
-  const wake = signal.wake
-  const waitForWake = signal.wait
 
 
   function countSettled(jobID: number): void {
@@ -155,50 +148,28 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
     }
   }
 
-  async function loop(): Promise<void> {
+  const loop = createJournalLoop<PendingDecision>({
+    name: 'decisions',
+    sdk: options.sdk,
+    clock,
+    nextDue: (now) => {
+      const due = journal.nextDue(now)
+      return 'decision' in due ? { item: due.decision } : due
+    },
+    send,
     // Decisions caught mid-send by a crash go back to the queue, marked as possibly applied.
-    for (const decision of journal.inFlight()) journal.requeue(decision.decisionID, clock.now(), true, 'Interrupted while sending')
-    while (!stopped) {
-      const sdk = options.sdk()
-      const due = journal.nextDue(clock.now())
-      if (!sdk) {
-        waitingForConnection = 'decision' in due || due.wakeAt !== null
-        await waitForWake(null)
-        continue
-      }
-      waitingForConnection = false
-      if (needsRevalidation) {
-        needsRevalidation = false
-        try {
-          await revalidate(sdk)
-        } catch (error) {
-          // Could not read the list: send anyway; 10024 still tells us what happened.
-          log('[decisions] revalidation failed', error)
-        }
-        continue
-      }
-      if ('decision' in due) await send(sdk, due.decision)
-      else await waitForWake(due.wakeAt === null ? null : due.wakeAt - clock.now())
-    }
-  }
+    recover: () => {
+      for (const decision of journal.inFlight()) journal.requeue(decision.decisionID, clock.now(), true, 'Interrupted while sending')
+    },
+    revalidate,
+    log,
+  })
 
   return {
-    start() {
-      if (!stopped) return
-      stopped = false
-      running = loop().catch((error: unknown) => log('[decisions] runner stopped on an error', error))
-    },
-    async stop() {
-      stopped = true
-      wake()
-      await running
-      running = null
-    },
-    wake,
-    revalidateOnNextPass() {
-      needsRevalidation = true
-      wake()
-    },
+    start: loop.start,
+    stop: loop.stop,
+    wake: loop.wake,
+    revalidateOnNextPass: loop.revalidateOnNextPass,
     rate(jobID) {
       const now = clock.now()
       const times = (settledAt.get(jobID) ?? []).filter((at) => at > now - RATE_WINDOW_MS)
@@ -206,6 +177,6 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
       const span = Math.max(1, now - times[0]!)
       return (times.length * 1000) / span
     },
-    waitingForConnection: () => waitingForConnection,
+    waitingForConnection: loop.waitingForConnection,
   }
 }
