@@ -44,6 +44,9 @@ export function useProfileValueFormat() {
         return payload.reason ? t('admin.operations.removeWithReason', { user, reason: String(payload.reason) }) : t('admin.operations.remove', { user })
       case 'setGroupMemberNameCard':
         return t('admin.operations.nameCard', { user, nameCard: String(payload.nameCard ?? '') })
+      case 'setGroupCounters':
+        // The value travels as a decimal string (JSON has no 64-bit integers) and is shown as it is.
+        return t('admin.operations.setCounter', { key: String(payload.key ?? ''), value: String(payload.value ?? '') })
       default:
         return command
     }

@@ -56,7 +56,7 @@ export default {
     failed: 'Could not resolve the conflict',
   },
   runs: {
-    kinds: { 'profile-edit': 'Profile edit', rollback: 'Rollback', members: 'Members' },
+    kinds: { 'profile-edit': 'Profile edit', rollback: 'Rollback', members: 'Members', counters: 'Counters' },
     progressLabel: 'Run progress',
     status: {
       loading: 'Loading…',
@@ -108,6 +108,7 @@ export default {
     remove: 'Remove {user}',
     removeWithReason: 'Remove {user} ({reason})',
     nameCard: 'Name card of {user}: {nameCard}',
+    setCounter: 'Set {key} to {value}',
   },
   tabs: { label: 'Groups sections', list: 'All groups', bulk: 'Bulk edit', bulkCount: 'Bulk edit ({count} chosen)', runs: 'Runs of changes' },
   bulk: {

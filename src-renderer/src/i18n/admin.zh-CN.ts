@@ -57,7 +57,7 @@ const adminZhCN: typeof adminEn = {
     failed: '无法解决冲突',
   },
   runs: {
-    kinds: { 'profile-edit': '资料修改', rollback: '回滚', members: '成员' },
+    kinds: { 'profile-edit': '资料修改', rollback: '回滚', members: '成员', counters: '计数器' },
     progressLabel: '执行进度',
     status: {
       loading: '正在加载…',
@@ -109,6 +109,7 @@ const adminZhCN: typeof adminEn = {
     remove: '移出 {user}',
     removeWithReason: '移出 {user}（{reason}）',
     nameCard: '{user} 的群名片：{nameCard}',
+    setCounter: '将 {key} 设为 {value}',
   },
   tabs: { label: '群组分区', list: '全部群组', bulk: '批量修改', bulkCount: '批量修改（已选 {count} 个）', runs: '修改记录' },
   bulk: {
