@@ -1,6 +1,16 @@
 import { expect, test } from './fixtures'
 import { InboxPage } from './pages/inbox-page'
 import { JobsPage } from './pages/jobs-page'
+import type { Locator } from '@playwright/test'
+
+/** Every cell shows `text` once the list has answered (a filter that narrows nothing still passes). */
+async function expectEvery(cells: Locator, text: string): Promise<void> {
+  await expect(async () => {
+    const texts = (await cells.allTextContents()).map((value) => value.trim())
+    expect(texts.length).toBeGreaterThan(0)
+    expect(texts.filter((value) => value !== text)).toEqual([])
+  }).toPass()
+}
 
 // The embedded demo sandbox: the service shows the moderator 50 pending applications at a time.
 
@@ -76,6 +86,16 @@ test.describe('inbox triage', () => {
     expect(bookClub).toBeLessThan(all)
     await inbox.groupTypeFilter('Public').click()
     await expect(inbox.groupTypeFilter('Public')).toHaveAttribute('aria-pressed', 'true')
+    await expectEvery(inbox.rows.getByTestId('inbox-group-type'), 'Public')
+
+    // The group picker narrows to one group, by its ID (suggested as you type); the chip shows its name.
+    const groupID = ((await inbox.rows.first().getByTestId('inbox-group-id').textContent()) ?? '').trim()
+    const groupName = ((await inbox.rows.first().getByTestId('inbox-group-name').textContent()) ?? '').trim()
+    await page.getByTestId('inbox-group-input').fill(groupID)
+    await expect(page.locator(`#inbox-group-suggestions option[value="${groupID}"]`)).toBeAttached()
+    await page.getByTestId('inbox-group-input').press('Enter')
+    await expect(page.getByTestId('inbox-group-chip')).toHaveText(new RegExp(groupName))
+    await expectEvery(inbox.rows.getByTestId('inbox-group-id'), groupID)
     const narrowed = await inbox.total()
 
     const saved = page.getByTestId('saved-filter')
@@ -89,6 +109,7 @@ test.describe('inbox triage', () => {
     // Away from it: the chip is no longer the one in use.
     await inbox.search.fill('')
     await inbox.groupTypeFilter('Public').click()
+    await page.getByTestId('inbox-group-chip').getByRole('button', { name: /Stop filtering by/ }).click()
     await expect(inbox.count).toHaveText(`${all} pending applications`)
     await expect(saved.getByRole('button', { name: 'Book club, public', exact: true })).toHaveAttribute('aria-pressed', 'false')
 
@@ -96,6 +117,7 @@ test.describe('inbox triage', () => {
     await saved.getByRole('button', { name: 'Book club, public', exact: true }).click()
     await expect(inbox.search).toHaveValue('读书会')
     await expect(inbox.groupTypeFilter('Public')).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByTestId('inbox-group-chip')).toHaveText(new RegExp(groupName))
     await expect(inbox.count).toHaveText(new RegExp(`^${narrowed} pending application`))
 
     // Kept in the console's database.
@@ -162,5 +184,44 @@ test.describe('inbox triage', () => {
     await inbox.press('u')
     await expect(inbox.toasts.first().getByTestId('toast-text')).toHaveText('Undid 1 decision')
     await expect(inbox.count).toHaveText(`${total} pending applications`)
+  })
+
+  test('message templates are edited in Settings and offered by the reject dialog', async ({ shell, page }) => {
+    const inbox = new InboxPage(page)
+    await shell.connectSandboxFromEmptyState('inbox')
+    const settings = await shell.goTo('settings')
+    const card = settings.getByTestId('decision-settings')
+    const templates = card.getByTestId('settings-template')
+    await expect(templates).toHaveCount(4)
+    await card.getByTestId('settings-template-new').fill('Please use your real name, then apply again.')
+    await card.getByTestId('settings-template-add').click()
+    await card.getByRole('button', { name: 'Remove template 1' }).click()
+    await templates.first().fill('Sorry, the group is full this month.')
+    // A template the service could never carry is refused here.
+    await card.getByTestId('settings-template-new').fill('长'.repeat(101))
+    await expect(card.getByTestId('settings-template-add')).toBeDisabled()
+    await expect(card).toContainText('303 bytes: a message can carry at most 300')
+    await card.getByTestId('settings-template-new').fill('')
+    await card.getByTestId('settings-templates-save').click()
+    await expect(card.getByTestId('settings-templates-saved')).toBeVisible()
+
+    await shell.goTo('inbox')
+    await inbox.waitForRows()
+    await inbox.table.focus()
+    await inbox.press('r')
+    const offered = inbox.decisionDialog.getByTestId('decision-template')
+    await expect(offered).toHaveText([
+      'Sorry, the group is full this month.',
+      'Please complete your profile and apply again.',
+      '抱歉，本群暂不接受新成员。',
+      'Please use your real name, then apply again.',
+    ])
+    await page.keyboard.press('Escape')
+    await expect(inbox.decisionDialog).toBeHidden()
+    // Saved in main: a reload keeps them.
+    await page.reload()
+    await shell.goTo('settings')
+    await expect(page.getByTestId('settings-template')).toHaveCount(4)
+    await expect(page.getByTestId('settings-template').first()).toHaveValue('Sorry, the group is full this month.')
   })
 })

@@ -31,6 +31,8 @@ describe('job status', () => {
     expect(jobStatus(job({ waitingFor: 'offline' }))).toBe('offline')
     expect(jobStatus(job({ waitingFor: 'something new' }))).toBe('waiting')
     expect(jobStatus(job({}))).toBe('running')
+    expect(jobStatus(job({}), false)).toBe('offline')
+    expect(jobStatus(job({ waitingFor: 'paused', state: 'paused' }), false)).toBe('paused')
   })
 
   it('tells a clean finish from one with failures and from a cancellation', () => {

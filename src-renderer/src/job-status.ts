@@ -4,14 +4,19 @@ import type { JobSummary } from '../../src-main/shared/domain'
 
 export type JobStatus = 'undo-window' | 'running' | 'paused' | 'offline' | 'waiting' | 'finished' | 'finished-with-failures' | 'cancelled'
 
-export function jobStatus(job: JobSummary): JobStatus {
+/**
+ * `connected`: whether the session can reach the service. Main does not always report a job that waits
+ * for the connection (it says nothing when it goes offline between two items), so a job that would be
+ * "sending" while the session is offline is shown as waiting for the connection.
+ */
+export function jobStatus(job: JobSummary, connected = true): JobStatus {
   if (job.finished) {
     if (job.state === 'cancelled') return 'cancelled'
     return job.failed > 0 ? 'finished-with-failures' : 'finished'
   }
   switch (job.waitingFor) {
     case null:
-      return 'running'
+      return connected ? 'running' : 'offline'
     case 'undo-window':
     case 'paused':
     case 'offline':

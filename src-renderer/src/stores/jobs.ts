@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { useApi } from '../api'
+import { useSessionStore } from './session'
 import type { JobSummary } from '../../../src-main/shared/domain'
 
 /** The newest runs shown; older ones come with "Show older". */
@@ -11,6 +12,8 @@ export const JOBS_PAGE_SIZE = 50
  * costs a handful of small re-renders a second rather than one per event.
  */
 export const PROGRESS_FLUSH_MS = 250
+/** Read a job again this long after its undo window closes (main's clock may run a little behind). */
+const AFTER_WINDOW_MS = 300
 
 /**
  * Decision jobs: the list (newest first), kept live from 'jobs:progress', the one the Jobs view has open,
@@ -35,6 +38,39 @@ export const useJobsStore = defineStore('jobs', () => {
   /** Listeners of the open job's progress (its item list re-reads what is on screen). */
   const progressListeners = new Set<(job: JobSummary) => void>()
 
+  /**
+   * Main sends no progress when a job's undo window closes, nor when a waiting job goes offline (nothing
+   * changed in the journal): those moments are read again here, so "undo window" or "sending" is not shown
+   * for a job that actually waits for the connection.
+   */
+  const windowTimers = new Map<number, ReturnType<typeof setTimeout>>()
+  function watchUndoWindow(job: JobSummary): void {
+    if (job.finished || job.waitingFor !== 'undo-window' || windowTimers.has(job.jobID)) return
+    const timer = setTimeout(() => {
+      windowTimers.delete(job.jobID)
+      void reread(job.jobID)
+    }, Math.max(0, job.undoUntil.getTime() - Date.now()) + AFTER_WINDOW_MS)
+    windowTimers.set(job.jobID, timer)
+  }
+
+  async function reread(jobID: number): Promise<void> {
+    try {
+      const { job } = await useApi()['jobs:get']({ jobID, limit: 1 })
+      onProgress(job)
+    } catch {
+      // A job that cannot be read now keeps its last summary; the next progress event replaces it.
+    }
+  }
+
+  const session = useSessionStore()
+  watch(
+    () => session.state?.phase,
+    (phase, previous) => {
+      if (phase === previous || !unsubscribe) return
+      for (const job of jobs.value) if (!job.finished) void reread(job.jobID)
+    },
+  )
+
   function merge(updates: Iterable<JobSummary>): void {
     const byID = new Map(jobs.value.map((job) => [job.jobID, job]))
     let added = 0
@@ -43,6 +79,7 @@ export const useJobsStore = defineStore('jobs', () => {
       if (!previous) added += 1
       // Main reports no rate once a job has finished; the view keeps showing the one it ended at.
       byID.set(update.jobID, update.finished && update.rate === null && previous?.rate ? { ...update, rate: previous.rate } : update)
+      watchUndoWindow(update)
     }
     jobs.value = [...byID.values()].sort((a, b) => b.jobID - a.jobID)
     if (added > 0 && total.value !== null) total.value += added
@@ -78,6 +115,7 @@ export const useJobsStore = defineStore('jobs', () => {
       // Progress that arrived while the list was on its way is newer than the list.
       const buffered = [...pending.values()]
       jobs.value = page.rows
+      for (const job of page.rows) watchUndoWindow(job)
       if (buffered.length > 0) merge(buffered)
       if (openJobID.value === null || !jobs.value.some((job) => job.jobID === openJobID.value)) openJobID.value = jobs.value[0]?.jobID ?? null
     } catch (failure) {
