@@ -58,8 +58,9 @@ test('filter, select 50 with the keyboard, approve, undo 5, watch the job send e
   await expect(toast.getByRole('button', { name: 'Undo' })).toBeVisible()
   await expect(toast.getByTestId('toast-countdown')).toHaveText(/^\d+ s$/)
   await expect(page.getByRole('status').filter({ has: toast })).toHaveCount(1)
-  // Decided rows leave the inbox at once, before anything is sent.
+  // Decided rows leave the inbox at once, before anything is sent; the cursor is on the next one.
   await expect(inbox.count).toHaveText(`${joinRequests - 50} pending applications`)
+  await expect(inbox.table).toHaveAttribute('aria-activedescendant', 'inbox-row-0')
   await page.screenshot({ path: testInfo.outputPath('toast-light.png') })
 
   // Undo 5 of them from the job, while they are still in the undo window.

@@ -1,9 +1,20 @@
 import { expect, test } from './fixtures'
+import type { Locator } from '@playwright/test'
+import { connectEmulatorClient } from '../src-main/chat/emulator'
 import { InboxPage } from './pages/inbox-page'
 import { JobsPage } from './pages/jobs-page'
 
 // A sandbox server of the test's own, for its fault controls and applied-call counts.
 test.use({ sandboxGroups: 40 })
+
+/** Every cell shows `text` once the list has answered. */
+async function expectEvery(cells: Locator, text: string): Promise<void> {
+  await expect(async () => {
+    const texts = (await cells.allTextContents()).map((value) => value.trim())
+    expect(texts.length).toBeGreaterThan(0)
+    expect(texts.filter((value) => value !== text)).toEqual([])
+  }).toPass()
+}
 
 test.describe('jobs', () => {
   test('refused items show the service code and its meaning; retry failed sends them once the cause is gone', async ({ shell, page, sandboxServer }, testInfo) => {
@@ -84,5 +95,43 @@ test.describe('jobs', () => {
 
     await shell.goTo('inbox')
     await expect(inbox.count).toHaveText(`${before} pending applications`)
+  })
+
+  test('another moderator decides first: the item is marked decided elsewhere, with who, and nothing is sent twice', async ({ shell, page, sandboxServer }) => {
+    test.setTimeout(60_000)
+    const inbox = new InboxPage(page)
+    const jobs = new JobsPage(page)
+    await shell.connectSandboxFromEmptyState('inbox')
+    await shell.waitForFirstSync()
+    const settings = await shell.goTo('settings')
+    await settings.getByTestId('settings-undo-window').fill('8')
+    await settings.getByTestId('settings-undo-window-save').click()
+    await expect(settings.getByTestId('settings-undo-window-saved')).toBeVisible()
+
+    // A join request that the second moderator can decide too.
+    const rival = await connectEmulatorClient(sandboxServer!.url, 'moderator2')
+    const target = (await rival.getGroupApplicationList()).data.applicationList.find((application) => application.applicationType === 0)
+    expect(target).toBeDefined()
+    await sandboxServer!.controls.resetAppliedCalls()
+
+    await shell.goTo('inbox')
+    await page.getByTestId('inbox-group-input').fill(target!.groupID)
+    await page.getByTestId('inbox-group-input').press('Enter')
+    await inbox.search.fill(target!.applicant)
+    await expectEvery(inbox.rows.getByTestId('inbox-applicant'), target!.applicant)
+    await expectEvery(inbox.rows.getByTestId('inbox-group-id'), target!.groupID)
+    await inbox.table.focus()
+    await inbox.press('a')
+    await expect(inbox.toasts.first().getByTestId('toast-text')).toHaveText('Approved 1')
+
+    // While the console's decision waits in its undo window, the rival approves the same application.
+    await rival.handleGroupApplication({ handleAction: 'Agree', application: target! })
+
+    await shell.goTo('jobs')
+    await expect(jobs.status).toHaveAttribute('data-status', 'finished', { timeout: 30_000 })
+    await expect(jobs.count('decided-elsewhere')).toHaveText('1 decided elsewhere')
+    await expect(jobs.items.first().getByTestId('job-item-outcome')).toContainText('Decided elsewhere by moderator2')
+    expect((await sandboxServer!.controls.appliedCalls()).handleGroupApplication).toBe(1)
+    await rival.destroy()
   })
 })

@@ -123,6 +123,19 @@ export const useInboxStore = defineStore('inbox', () => {
     return row ? [row.applicationKey] : []
   }
 
+  /** The first loaded row holding one of `keys`: where the next undecided row moves up to. */
+  function firstIndexOf(keys: readonly string[]): number | null {
+    const wanted = new Set(keys)
+    let first: number | null = null
+    for (const [page, rows] of list.pages.value) {
+      rows.forEach((row, offset) => {
+        const index = page * INBOX_PAGE_SIZE + offset
+        if (wanted.has(row.applicationKey) && (first === null || index < first)) first = index
+      })
+    }
+    return first
+  }
+
   /** After an enqueue: those rows are decided, so they leave the selection. */
   function forget(keys: readonly string[]): void {
     if (selected.value.size === 0) return
@@ -188,6 +201,7 @@ export const useInboxStore = defineStore('inbox', () => {
     selectAllMatching,
     clearSelection,
     targetKeys,
+    firstIndexOf,
     forget,
     moveCursor,
     sortBy,
