@@ -2,7 +2,7 @@
 // the same answer for the buttons and for main's refusal.
 import type { GroupTypeValue, MemberRoleValue } from './domain'
 import { GROUP_ID_LIMITS, utf8ByteLength } from './limits'
-import { friendlyTypeName } from './profile-rules'
+import { aGroupOfType } from './profile-rules'
 
 export interface ActionRule {
   allowed: boolean
@@ -18,10 +18,9 @@ export function lifecycleRules(group: { type: GroupTypeValue; selfRole: MemberRo
     return { quit: gone, dismiss: gone, transfer: gone }
   }
   const owner = group.selfRole === 'Owner'
-  const type = friendlyTypeName(group.type)
   return {
     // "Quit: an owner can only leave a Work group (which is then ownerless)."
-    quit: owner && group.type !== 'Private' ? refused(`The owner of a ${type} group cannot leave it: transfer it or dismiss it first`) : allowed,
+    quit: owner && group.type !== 'Private' ? refused(`The owner of ${aGroupOfType(group.type)} cannot leave it: transfer it or dismiss it first`) : allowed,
     // "Dismiss: owner only for Public/Meeting/AVChatRoom/Community; a Work group cannot be dismissed."
     dismiss: group.type === 'Private' ? refused('A Work group cannot be dismissed') : owner ? allowed : refused('Only the group owner can dismiss the group'),
     // "Transfer: owner only; AVChatRoom cannot be transferred."

@@ -49,6 +49,11 @@ export function friendlyTypeName(type: GroupTypeValue): string {
   return TYPE_NAMES[type]
 }
 
+/** "a Work group", "an AVChatRoom group". */
+export function aGroupOfType(type: GroupTypeValue): string {
+  return `${/^[AEIOU]/.test(TYPE_NAMES[type]) ? 'an' : 'a'} ${TYPE_NAMES[type]} group`
+}
+
 /** What this moderator may change in this group, field by field. */
 export function profileFieldRules(group: { type: GroupTypeValue; selfRole: MemberRoleValue; status?: string }): Record<ProfileField, FieldRule> {
   const allowed: FieldRule = { editable: true, reason: null }
@@ -65,7 +70,7 @@ export function profileFieldRules(group: { type: GroupTypeValue; selfRole: Membe
   rules.maxMemberCount = { editable: false, reason: 'The maximum member count can only be changed through the REST API (updateGroupProfile, note 1)' }
   if (group.type === 'Private' || group.type === 'ChatRoom' || group.type === 'AVChatRoom') {
     const why = group.type === 'Private' ? 'are joined by invitation only' : 'are joined freely'
-    rules.joinOption = { editable: false, reason: `The join option of a ${TYPE_NAMES[group.type]} group cannot be changed: ${TYPE_NAMES[group.type]} groups ${why}` }
+    rules.joinOption = { editable: false, reason: `The join option of ${aGroupOfType(group.type)} cannot be changed: ${TYPE_NAMES[group.type]} groups ${why}` }
   }
   if (group.type === 'AVChatRoom') rules.inviteOption = { editable: false, reason: 'An AVChatRoom does not support setting the invite option' }
   return rules
