@@ -147,6 +147,10 @@ export function createDecisionJournal(cache: AccountCache, now: () => number = D
     `SELECT * FROM decision_jobs WHERE job_id = ?`,
   )
   const jobCounts = db.prepare<[number], { state: string; outcome: string | null; n: number }>(`SELECT state, outcome, COUNT(*) AS n FROM decisions WHERE job_id = ? GROUP BY state, outcome`)
+  // A finished job's throughput: what it settled over the time it spent settling.
+  const settledSpan = db.prepare<[number], { n: number; first: number | null; last: number | null }>(
+    `SELECT COUNT(*) AS n, MIN(updated_at) AS first, MAX(updated_at) AS last FROM decisions WHERE job_id = ? AND state IN ('done', 'failed')`,
+  )
   const jobList = db.prepare<[number, number], { job_id: number }>(`SELECT job_id FROM decision_jobs ORDER BY job_id DESC LIMIT ? OFFSET ?`)
   const jobTotal = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM decision_jobs`)
 
@@ -248,6 +252,12 @@ export function createDecisionJournal(cache: AccountCache, now: () => number = D
     })
   })
 
+  function finishedRate(jobID: number): number | null {
+    const span = settledSpan.get(jobID)
+    if (!span || span.n < 2 || span.first === null || span.last === null || span.last <= span.first) return null
+    return (span.n * 1000) / (span.last - span.first)
+  }
+
   function summary(jobID: number, at: number, rate: number | null, waitingFor: string | null): JobSummary | null {
     const job = jobRow.get(jobID)
     if (!job) return null
@@ -270,7 +280,7 @@ export function createDecisionJournal(cache: AccountCache, now: () => number = D
       total,
       ...counts,
       finished,
-      rate: finished ? null : rate,
+      rate: finished ? finishedRate(jobID) : rate,
       etaSeconds: !finished && rate && rate > 0 ? remaining / rate : null,
       waitingFor: finished ? null : job.state === 'paused' ? 'paused' : job.undo_until > at ? 'undo-window' : waitingFor,
     }

@@ -44,6 +44,8 @@ export interface ModerationRuntime {
   exportAudit(input: z.input<typeof auditExportSchema>): { fileName: string; mimeType: string; content: string; rows: number }
   /** The session became ready: revalidate what waited, then send. */
   connected(): void
+  /** The session changed (offline, kicked out…): jobs still running report what they now wait for. */
+  sessionChanged(): void
   stop(): Promise<void>
 }
 
@@ -57,6 +59,8 @@ export function createModerationRuntime(options: ModerationRuntimeOptions): Mode
   const lastEmit = new Map<number, number>()
   const pendingEmit = new Map<number, NodeJS.Timeout>()
   let applicationsTimer: NodeJS.Timeout | null = null
+  /** Set once stop() begins: the cache is about to close, nothing may read it after. */
+  let stopped = false
 
   const runner = createDecisionRunner({
     journal,
@@ -151,7 +155,17 @@ export function createModerationRuntime(options: ModerationRuntimeOptions): Mode
       return { fileName: `audit-${stamp}.${format}`, mimeType: format === 'csv' ? 'text/csv' : 'application/x-ndjson', content, rows }
     },
     connected: () => runner.revalidateOnNextPass(),
+    sessionChanged() {
+      // The runner notices on its next pass; the jobs' summaries should say so now.
+      runner.wake()
+      setImmediate(() => {
+        if (stopped) return
+        const { ids } = journal.jobIDs(0, 20)
+        for (const jobID of ids) if (!summary(jobID).finished) emitJob(jobID, true)
+      })
+    },
     async stop() {
+      stopped = true
       await runner.stop()
       for (const timer of pendingEmit.values()) clearTimeout(timer)
       pendingEmit.clear()

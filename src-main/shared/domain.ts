@@ -178,6 +178,8 @@ export const cachedApplicationSchema = z.object({
   /** The invitee, for an invitation; empty for a join request. */
   userID: z.string(),
   note: z.string(),
+  /** When the applicant applied, as the service stamped it (the pendency time the SDK puts in messageKey); null when unknown. */
+  appliedAt: z.date().nullable(),
   firstSeenAt: z.date(),
   lastSeenAt: z.date(),
   status: applicationStatusSchema,

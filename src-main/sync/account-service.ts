@@ -101,6 +101,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     createSdk: async (target) => (target.connection === 'sandbox' ? options.sandbox.createSdk() : options.createCloudSdk(target.sdkAppID!)),
     onChange: (snapshot) => {
       if (snapshot.phase === 'ready') onReady()
+      open?.moderation.sessionChanged()
       if (snapshot.phase === 'kicked-out' || snapshot.phase === 'usersig-expired' || snapshot.phase === 'signed-out') void stopSync()
       emitState()
     },

@@ -31,12 +31,22 @@ interface ApplicationRow {
   application_type: number
   user_id: string
   note: string
+  message_key: number
   first_seen_at: number
   last_seen_at: number
   status: string
   applicant_pending: number
   applicant_approvals: number
   applicant_rejections: number
+}
+
+/**
+ * messageKey carries the pendency's time in seconds (sdk-facts "Shapes"; the runtime). Trusted only when it
+ * reads as a time no later than the console first saw the application.
+ */
+function appliedAtFrom(messageKey: number, firstSeenAt: number): Date | null {
+  const ms = messageKey * 1000
+  return ms > Date.UTC(2000, 0, 1) && ms <= firstSeenAt + 60_000 ? new Date(ms) : null
 }
 
 // Rows are mapped, not parsed: the schema checks them at the IPC boundary in development, and a page
@@ -52,6 +62,7 @@ function toCachedApplication(row: ApplicationRow): CachedApplication {
     applicationType: row.application_type === 2 ? 'invite' : 'join',
     userID: row.user_id,
     note: row.note,
+    appliedAt: appliedAtFrom(row.message_key, row.first_seen_at),
     firstSeenAt: new Date(row.first_seen_at),
     lastSeenAt: new Date(row.last_seen_at),
     status: row.status as CachedApplication['status'],
