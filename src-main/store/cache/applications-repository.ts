@@ -201,14 +201,20 @@ export function createApplicationsRepository(db: Db): ApplicationsRepository {
     const who = q.applicant ? matchExpression(q.applicant, 'who') : null
     if (q.applicant && who) {
       // An exact userID, or words of the ID or nick (prefix match: "user-001" finds user-00123).
-      where.push(`(a.applicant = @applicant OR a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @who))`)
+      where.push(
+        `a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @who UNION SELECT m.rowid FROM applications m WHERE m.applicant = @applicant)`,
+      )
       params.applicant = q.applicant
       params.who = who
     }
     const fts = q.text ? matchExpression(q.text) : null
     if (q.text && fts) {
-      // Notes, applicants and nicks through the full-text index; group names by substring on the copied name.
-      where.push(`(a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @fts) OR a.group_name LIKE @groupName ESCAPE '\\')`)
+      // Notes, applicants and nicks through the full-text index; group names by substring over the (few)
+      // groups. One set of rowids from both: the matches drive the query instead of a scan of every row.
+      where.push(
+        `a.rowid IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @fts
+          UNION SELECT m.rowid FROM applications m WHERE m.group_id IN (SELECT group_id FROM groups WHERE name LIKE @groupName ESCAPE '\\'))`,
+      )
       params.fts = fts
       params.groupName = likePattern(q.text)
     }
