@@ -58,7 +58,7 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
   const { journal } = options
   const clock = options.clock ?? systemClock
   // A dropped packet is worth retrying at once; a frequency limit needs the window to pass.
-  const backoff = options.backoff ?? { baseMs: 100, maxMs: 10_000 }
+  const backoff = options.backoff ?? { baseMs: 25, maxMs: 10_000 }
   const rateLimitedBaseMs = 1000
   const random = options.random ?? Math.random
   const log = options.log ?? (() => {})
@@ -85,10 +85,27 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
     return Math.round(random() * Math.min(backoff.maxMs, base * 2 ** Math.max(0, attempts - 1)))
   }
 
+  /**
+   * The last successful send's record, written while the next request is on the wire so the journal keeps
+   * pace with the service. A crash before it is written leaves the decision 'sending': resent at start, the
+   * service answers 10024 and it is recorded as confirmed — never applied twice.
+   */
+  let deferred: (() => void) | null = null
+  function flush(): void {
+    const write = deferred
+    deferred = null
+    try {
+      write?.()
+    } catch (error) {
+      log('[decisions] could not record a sent decision', error)
+    }
+  }
+
   async function send(sdk: ChatSdk, decision: PendingDecision): Promise<void> {
     journal.markSending(decision.decisionID)
+    let request: Promise<unknown>
     try {
-      await sdk.handleGroupApplication({
+      request = sdk.handleGroupApplication({
         handleAction: decision.action,
         handleMessage: decision.message,
         application: {
@@ -100,7 +117,13 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
           userID: decision.userID,
         },
       })
-      settle(decision, { outcome: 'sent', code: 0 })
+    } catch (error) {
+      request = Promise.reject(error)
+    }
+    flush()
+    try {
+      await request
+      deferred = () => settle(decision, { outcome: 'sent', code: 0 })
     } catch (error) {
       if (!isSdkError(error)) {
         log('[decisions] unexpected failure', error)
@@ -162,6 +185,7 @@ export function createDecisionRunner(options: DecisionRunnerOptions): DecisionRu
       for (const decision of journal.inFlight()) journal.requeue(decision.decisionID, clock.now(), true, 'Interrupted while sending')
     },
     revalidate,
+    flush,
     log,
   })
 

@@ -17,6 +17,8 @@ export interface JournalLoopOptions<T> {
   recover(): void
   /** Before a pass, when asked for (after a reconnection): e.g. revalidate what waited. */
   revalidate?(sdk: ChatSdk): Promise<void>
+  /** Records held back while the next call travels: written before the loop waits, revalidates or ends. */
+  flush?(): void
   log: (message: string, error?: unknown) => void
 }
 
@@ -43,12 +45,14 @@ export function createJournalLoop<T>(options: JournalLoopOptions<T>): JournalLoo
       const sdk = options.sdk()
       const due = options.nextDue(options.clock.now())
       if (!sdk) {
+        options.flush?.()
         waiting = 'item' in due || due.wakeAt !== null
         await signal.wait(null)
         continue
       }
       waiting = false
       if (needsRevalidation && options.revalidate) {
+        options.flush?.()
         needsRevalidation = false
         try {
           await options.revalidate(sdk)
@@ -59,8 +63,12 @@ export function createJournalLoop<T>(options: JournalLoopOptions<T>): JournalLoo
         continue
       }
       if ('item' in due) await options.send(sdk, due.item)
-      else await signal.wait(due.wakeAt === null ? null : due.wakeAt - options.clock.now())
+      else {
+        options.flush?.()
+        await signal.wait(due.wakeAt === null ? null : due.wakeAt - options.clock.now())
+      }
     }
+    options.flush?.()
   }
 
   return {
