@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { INT64_MAX, INT64_MIN, formatInt64, newKeyProblem, parseInt64, resultOf } from './counter-values'
+import { INT64_MAX, INT64_MIN, capPoints, formatInt64, newKeyProblem, parseInt64, resultOf } from './counter-values'
 
 describe('parseInt64', () => {
   it('keeps the int64 edges exact', () => {
@@ -53,5 +53,21 @@ describe('formatInt64', () => {
   it('groups digits without losing any', () => {
     expect(formatInt64(INT64_MAX, 'en')).toBe('9,223,372,036,854,775,807')
     expect(formatInt64(INT64_MIN, 'en')).toBe('-9,223,372,036,854,775,808')
+  })
+})
+
+describe('capPoints', () => {
+  it('leaves a history within the budget alone', () => {
+    expect(capPoints([1, 2, 3], [5, 6, 7], 10)).toEqual({ times: [1, 2, 3], values: [5, 6, 7] })
+  })
+
+  it('cuts a long history to the budget and keeps its spikes', () => {
+    const times = Array.from({ length: 100_000 }, (_, i) => i * 1000)
+    const values = times.map((_, i) => (i === 54_321 ? 1e9 : i === 77_777 ? -1e9 : i % 7))
+    const capped = capPoints(times, values, 2000)
+    expect(capped.times.length).toBeLessThanOrEqual(2000)
+    expect(capped.values).toContain(1e9)
+    expect(capped.values).toContain(-1e9)
+    for (let i = 1; i < capped.times.length; i++) expect(capped.times[i]!).toBeGreaterThan(capped.times[i - 1]!)
   })
 })

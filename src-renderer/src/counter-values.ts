@@ -59,3 +59,45 @@ export function formatInt64(value: bigint, locale: string): string {
 /** The history chart's ranges: a window back from now, or everything the cache keeps. */
 export const HISTORY_RANGES = ['hour', 'day', 'week', 'all'] as const
 export type HistoryRange = (typeof HISTORY_RANGES)[number]
+
+/**
+ * At most about `maxPoints` points of a history for drawing: the first and last point of each time
+ * bucket's range are kept as its min and max, in time order, so spikes survive. Main already downsamples;
+ * this is the renderer's guard that a chart never receives more than it asked for, whatever arrives.
+ */
+export function capPoints(times: readonly number[], values: readonly number[], maxPoints: number): { times: number[]; values: number[] } {
+  const count = Math.min(times.length, values.length)
+  if (count <= maxPoints) return { times: times.slice(0, count), values: values.slice(0, count) }
+  const buckets = Math.max(1, Math.floor(maxPoints / 2))
+  const first = times[0]!
+  const span = times[count - 1]! - first + 1
+  const outTimes: number[] = []
+  const outValues: number[] = []
+  let bucket = -1
+  let lowIndex = 0
+  let highIndex = 0
+  const flush = () => {
+    if (bucket < 0) return
+    const [a, b] = lowIndex <= highIndex ? [lowIndex, highIndex] : [highIndex, lowIndex]
+    outTimes.push(times[a]!)
+    outValues.push(values[a]!)
+    if (b !== a) {
+      outTimes.push(times[b]!)
+      outValues.push(values[b]!)
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    const index = Math.floor(((times[i]! - first) * buckets) / span)
+    if (index !== bucket) {
+      flush()
+      bucket = index
+      lowIndex = i
+      highIndex = i
+    } else {
+      if (values[i]! < values[lowIndex]!) lowIndex = i
+      if (values[i]! > values[highIndex]!) highIndex = i
+    }
+  }
+  flush()
+  return { times: outTimes, values: outValues }
+}
