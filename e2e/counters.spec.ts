@@ -52,6 +52,11 @@ test.describe('counters', () => {
     await page.setViewportSize({ width: 1280, height: 1300 })
     await page.screenshot({ path: testInfo.outputPath('counters-dashboard.png') })
 
+    // The picker lists the groups that have counters by default.
+    await counters.tab('group').click()
+    await page.getByTestId('counter-group-search').fill(groupID)
+    await expect(counters.picker.locator(`[data-testid=counter-group-option][data-group-id="${groupID}"]`)).toBeVisible({ timeout: 30_000 })
+
     // Change one counter of a group from the group tab.
     await counters.pickGroup(groupID)
     await counters.selectKey('likes')
@@ -165,6 +170,15 @@ test.describe('counters', () => {
     await expect(counters.addProblem).toContainText('at most 20 counters')
     await expect(counters.addSubmit).toBeDisabled()
     expect(sandboxServer!.emulator.store.countersOf(groupID).size).toBe(20)
+  })
+
+  test('a group the service keeps counters from says why', async ({ shell, sandboxServer }) => {
+    const liveStream = sandboxServer!.emulator.store.groupsOfUser('moderator').find((group) => group.type === 'AVChatRoom')
+    expect(liveStream).toBeDefined()
+    const counters = await openCounters(shell)
+    await counters.pickGroup(liveStream!.group_id)
+    await expect(counters.counters.getByTestId('counters-unavailable')).toContainText('AVChatRoom')
+    await expect(counters.page.getByTestId('counter-add-form')).toHaveCount(0)
   })
 
   test('a bulk set runs with per-group results and rolls back', async ({ shell, page, sandboxServer }) => {
