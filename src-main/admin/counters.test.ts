@@ -11,6 +11,7 @@ import { RATE_LIMITS } from '../shared/limits'
 import type { EventPayload } from '../shared/contract'
 import { cleanups, consoleOn, emulatorServer, tempDir } from '../test-support/console-harness'
 import { createAdminRuntime } from './admin-runtime'
+import { createCacheSync } from '../sync/cache-sync'
 
 const MAX = 9223372036854775807n
 const MIN = -9223372036854775808n
@@ -86,7 +87,6 @@ async function virtualRig(rateLimitOverrides: Parameters<typeof createEmulator>[
   const emulator = createEmulator({ clock, seed: { groups: 200, applications: 0 }, settings: { rateLimitOverrides } })
   const sdk = await emulator.connect('moderator')
   const cache = openAccountCache(':memory:')
-  cache.groups.upsert((await sdk.getGroupList()).data.groupList, clock.now())
   const pacerClock = { now: () => clock.now(), sleep: async (ms: number) => clock.advance(ms) }
   const pacers = {
     attributeReads: createPacer(RATE_LIMITS.attributeReads, pacerClock),
@@ -94,6 +94,8 @@ async function virtualRig(rateLimitOverrides: Parameters<typeof createEmulator>[
     counterReads: createPacer(RATE_LIMITS.counterReads, pacerClock),
     counterWrites: createPacer(RATE_LIMITS.counterWrites, pacerClock),
   }
+  // The cache as the sync leaves it: every group's counters read, paced on the same virtual clock.
+  await createCacheSync({ sdk, cache, clock: pacerClock, pacers }).fullPull()
   const events = createEventBus({ validate: true })
   const refusals: number[] = []
   // Count the service's 2996s as the runner meets them.
@@ -131,6 +133,7 @@ describe('bulk counter changes', () => {
   it('200 groups at the documented limit: no 2996, paced to the 50 s floor, and rolled back', async () => {
     const rig = await virtualRig()
     const groupIDs = rig.cache.groups.activeIDs().filter((id) => rig.cache.groups.get(id)!.type !== 'AVChatRoom' && !rig.cache.groups.get(id)!.isSupportTopic)
+    const before = new Map(groupIDs.map((groupID) => [groupID, rig.cache.counters.get(groupID).likes ?? 0n]))
     const started = rig.clock.now()
     const { runID, queued } = rig.admin.bulkSetCounters({ groupIDs }, 'likes', 0n)
     const run = await rig.finished(runID!)
@@ -145,6 +148,7 @@ describe('bulk counter changes', () => {
     const rollback = rig.admin.rollback(runID!)
     expect(rollback.queued).toBe(queued)
     expect(await rig.finished(rollback.runID!)).toMatchObject({ done: queued, failed: 0 })
+    for (const groupID of groupIDs) expect(rig.cache.counters.get(groupID).likes ?? 0n).toBe(before.get(groupID))
   })
 
   it('with the service allowing fewer writes than documented, it backs off on 2996 and still completes', async () => {

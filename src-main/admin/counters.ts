@@ -46,7 +46,7 @@ export function createCounters(options: CountersOptions) {
         MIN(at) AS lo_at, MAX(at) AS hi_at, COUNT(*) AS n
       FROM counter_samples
       WHERE group_id = @group AND key = @key AND at BETWEEN @from AND @to
-      GROUP BY ((at - @from) * @buckets) / (@to - @from + 1)
+      GROUP BY CAST(((at - @from) * @buckets) / (@to - @from + 1) AS INTEGER)
       ORDER BY lo_at`)
     .safeIntegers(true)
   const rangeStatement = db.prepare<[string, string], { first: number | null; last: number | null }>(
@@ -153,10 +153,15 @@ export function createCounters(options: CountersOptions) {
       let samples = 0
       for (const row of historyStatement.iterate({ group: q.groupID, key: q.key, from, to, buckets })) {
         samples += Number(row.n)
-        // Both ends of the bucket's range, in time order: the line keeps every spike.
-        const lowFirst = row.lo_at <= row.hi_at
-        times.push(Number(row.lo_at), Number(row.hi_at))
-        values.push(Number(lowFirst ? row.lo : row.hi), Number(lowFirst ? row.hi : row.lo))
+        // A bucket's lowest and highest value, so the line keeps every spike. (The times are the bucket's
+        // first and last sample: min and max need not fall on them, but a drawn line cannot tell.)
+        if (row.lo === row.hi) {
+          times.push(Number(row.lo_at))
+          values.push(Number(row.lo))
+        } else {
+          times.push(Number(row.lo_at), Number(row.hi_at))
+          values.push(Number(row.lo), Number(row.hi))
+        }
       }
       const marks = marksStatement.all(q.groupID, q.key, from, to).map((row) => ({ time: Number(row.at), value: Number(row.value) }))
       return { times, values, marks, samples, from: new Date(from), to: new Date(to) }
@@ -198,6 +203,8 @@ export function createCounters(options: CountersOptions) {
     /** One run: set `key` to `value` in each selected group, remembering each previous value for rollback. */
     bulkSet(selection: GroupSelection, key: string, value: bigint) {
       const groups = selectedGroups(cache, selection)
+      // Before the sync has read counters, the cache cannot say what a group had: no base, no rollback.
+      const known = cache.syncState.get('counters').lastFullPullAt !== null
       const operations = groups
         .filter((group) => unavailable(group.groupID) === null)
         .map((group) => {
@@ -208,7 +215,7 @@ export function createCounters(options: CountersOptions) {
             // Values as decimal strings: JSON has no 64-bit integers.
             payload: { key, value: value.toString() },
             // No counter to go back to: a rollback sets 0, the value a missing counter reads as.
-            base: { key, value: (previous ?? 0n).toString() },
+            base: known ? { key, value: (previous ?? 0n).toString() } : {},
           }
         })
       const refused = groups.length - operations.length

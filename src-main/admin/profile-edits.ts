@@ -89,14 +89,16 @@ export function createProfileEdits(cache: AccountCache, journal: OperationsJourn
       const summary = journal.summary(runID, false)
       if (!summary) throw new AppError(CONSOLE_ERROR_CODES.invalidInput, `No run ${runID}`)
       if (summary.kind === 'members' || summary.kind === 'rollback') throw new AppError(CONSOLE_ERROR_CODES.invalidInput, `${summary.kind === 'members' ? 'Member changes' : 'A rollback'} cannot be rolled back`)
-      const operations: NewOperation[] = journal
-        .doneOperations(runID)
+      const done = journal.doneOperations(runID)
+      const operations: NewOperation[] = done
         .filter((operation) => (operation.command === 'updateGroupProfile' || operation.command === 'setGroupCounters') && Object.keys(operation.base).length > 0)
         // Back to the previous values; for a profile, guarded by the values this run set (a later change by anyone is a conflict).
         .map((operation) => ({ groupID: operation.groupID, command: operation.command, payload: operation.base as ProfileValues, base: operation.payload }))
-      if (operations.length === 0) return { runID: null, queued: 0, refused: 0, unchanged: 0 }
+      // Done items with no snapshot of what they replaced cannot be restored: counted as refused.
+      const refused = done.length - operations.length
+      if (operations.length === 0) return { runID: null, queued: 0, refused, unchanged: 0 }
       const rollbackID = journal.createRun('rollback', `Roll back run ${runID}: ${summary.description}`, actor, operations, runID)
-      return { runID: rollbackID, queued: operations.length, refused: 0, unchanged: 0 }
+      return { runID: rollbackID, queued: operations.length, refused, unchanged: 0 }
     },
   }
 }
