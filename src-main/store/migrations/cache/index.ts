@@ -11,6 +11,7 @@ import * as createOperationsJournal from './0080-create-operations-journal'
 import * as indexApplicationsForTheInbox from './0090-index-applications-for-the-inbox'
 import * as searchApplicantsAndSortByGroup from './0100-search-applicants-and-sort-by-group'
 import * as counterRunsAndDashboardIndex from './0110-counter-runs-and-dashboard-index'
+import * as createCounterRollups from './0120-create-counter-rollups'
 
 export const cacheMigrations: readonly Migration[] = [
   { version: 10, name: 'create-groups', up: createGroups.up },
@@ -24,4 +25,5 @@ export const cacheMigrations: readonly Migration[] = [
   { version: 90, name: 'index-applications-for-the-inbox', up: indexApplicationsForTheInbox.up },
   { version: 100, name: 'search-applicants-and-sort-by-group', up: searchApplicantsAndSortByGroup.up },
   { version: 110, name: 'counter-runs-and-dashboard-index', up: counterRunsAndDashboardIndex.up },
+  { version: 120, name: 'create-counter-rollups', up: createCounterRollups.up },
 ]
