@@ -82,7 +82,7 @@ describe('counters through the console', () => {
 })
 
 /** The console's runtime and the emulator on one virtual clock: pacing and the service's window agree exactly. */
-async function virtualRig(rateLimitOverrides: Parameters<typeof createEmulator>[0] extends infer O ? O extends { settings?: infer S } ? S extends { rateLimitOverrides?: infer R } ? R : never : never : never = {}) {
+async function virtualRig(rateLimitOverrides: Parameters<typeof createEmulator>[0] extends infer O ? O extends { settings?: infer S } ? S extends { rateLimitOverrides?: infer R } ? R : never : never : never = {}, pull = true) {
   const clock = new ManualClock()
   const emulator = createEmulator({ clock, seed: { groups: 200, applications: 0 }, settings: { rateLimitOverrides } })
   const sdk = await emulator.connect('moderator')
@@ -95,7 +95,8 @@ async function virtualRig(rateLimitOverrides: Parameters<typeof createEmulator>[
     counterWrites: createPacer(RATE_LIMITS.counterWrites, pacerClock),
   }
   // The cache as the sync leaves it: every group's counters read, paced on the same virtual clock.
-  await createCacheSync({ sdk, cache, clock: pacerClock, pacers }).fullPull()
+  if (pull) await createCacheSync({ sdk, cache, clock: pacerClock, pacers }).fullPull()
+  else cache.groups.upsert((await sdk.getGroupList()).data.groupList, clock.now())
   const events = createEventBus({ validate: true })
   const refusals: number[] = []
   // Count the service's 2996s as the runner meets them.
@@ -159,5 +160,13 @@ describe('bulk counter changes', () => {
     expect(run).toMatchObject({ done: queued, failed: 0 })
     expect(rig.refusals.length).toBeGreaterThan(0)
     expect(rig.admin.counters.rate().writes.limit).toBe(20)
+  })
+
+  it('before the sync has read counters, a bulk set keeps no snapshot, and its rollback restores nothing wrong', async () => {
+    const rig = await virtualRig({}, false)
+    const groupIDs = rig.cache.groups.activeIDs().filter((id) => rig.cache.groups.get(id)!.type === 'Public').slice(0, 5)
+    const { runID, queued } = rig.admin.bulkSetCounters({ groupIDs }, 'likes', 0n)
+    expect(await rig.finished(runID!)).toMatchObject({ done: queued, rollbackable: 0 })
+    expect(rig.admin.rollback(runID!)).toEqual({ runID: null, queued: 0, refused: queued, unchanged: 0 })
   })
 })
